@@ -1,0 +1,80 @@
+import ObligeSyntax
+
+/// A rule pack as read from YAML, before names are resolved: the compiler's input.
+struct PackSource: Sendable {
+    var name: String
+    var file: String
+    var location: SourceLocation
+    var description: String?
+    /// For a draft: the pack it changes.
+    var amends: (name: String, location: SourceLocation)?
+    var instrument: InstrumentSource?
+    var parameters: [ParameterSource] = []
+    var predicates: [PredicateSource] = []
+    var rules: [RuleSource] = []
+    /// Rule ids a draft removes from the pack it amends.
+    var removals: [(id: String, location: SourceLocation)] = []
+    /// Drafts folded into this pack by the compiler.
+    var draftNames: [String] = []
+}
+
+struct InstrumentSource: Sendable {
+    var title: String
+    var shortName: String?
+    var reference: String
+    var url: String
+    var status: InstrumentStatus
+    var history: [(date: CivilDate, status: InstrumentStatus, location: SourceLocation)]
+    var entryIntoForce: CivilDate?
+    var appliesFrom: CivilDate?
+    var note: String?
+    var location: SourceLocation
+}
+
+struct ParameterSource: Sendable {
+    var name: String
+    var description: String
+    var unit: String?
+    var values: [(date: CivilDate, value: YAMLNode)]
+    var location: SourceLocation
+}
+
+struct PredicateSource: Sendable {
+    var name: String
+    var condition: Syntax
+    var location: SourceLocation
+}
+
+struct RuleSource: Sendable {
+    var id: String
+    var title: String
+    var article: String
+    var url: String?
+    var kind: RuleKind
+    var addressee: String
+    var summary: String
+    var note: String?
+    var confidence: Confidence
+    var transparency: Transparency?
+    var forEach: (name: String, location: SourceLocation)?
+    var when: Syntax
+    var exemptions: [ExemptionSource]
+    var appliesFrom: DateSpecSource?
+    var appliesUntil: DateSpecSource?
+    var location: SourceLocation
+    /// The draft that added or replaced this rule, if any.
+    var draft: String?
+}
+
+struct ExemptionSource: Sendable {
+    var condition: Syntax
+    var article: String?
+    var summary: String?
+    var location: SourceLocation
+}
+
+/// A date that may depend on facts: the first alternative whose condition holds gives the date.
+struct DateSpecSource: Sendable {
+    var alternatives: [(condition: Syntax?, value: Operand)]
+    var location: SourceLocation
+}

@@ -1,0 +1,160 @@
+public import ObligeSyntax
+
+/// A legal instrument that a pack encodes (the GDPR, the DSA, …) and where it stands.
+public struct Instrument: Sendable {
+    /// The pack's name (`dsa`), which prefixes its rule ids.
+    public let pack: String
+    public let title: String
+    /// A short name for tables (`DSA`); defaults to the title.
+    public let shortName: String
+    /// The official reference (`Regulation (EU) 2022/2065`).
+    public let reference: String
+    public let url: String
+    /// The current status.
+    public let status: InstrumentStatus
+    /// Status changes over time, oldest first.
+    public let history: [(date: CivilDate, status: InstrumentStatus)]
+    public let entryIntoForce: CivilDate?
+    /// The default application date of its rules.
+    public let appliesFrom: CivilDate?
+    public let note: String?
+    /// Drafts layered on this instrument (`amends:`), by pack name.
+    public let drafts: [String]
+    public let location: SourceLocation
+
+    /// The status on `date`: the latest history entry on or before it, else the current status.
+    public func status(on date: CivilDate) -> InstrumentStatus {
+        guard !history.isEmpty else { return status }
+        var result: InstrumentStatus?
+        for entry in history where entry.date <= date { result = entry.status }
+        // Before its first recorded event the instrument did not exist; treat it as a proposal.
+        return result ?? .proposed
+    }
+
+    /// The date on which its status last changed on or before `date`.
+    public func statusDate(on date: CivilDate) -> CivilDate? {
+        history.last { $0.date <= date }?.date
+    }
+}
+
+/// An exemption (`unless`) of a rule, with its own citation.
+public struct Exemption: Sendable {
+    public let article: String?
+    public let summary: String?
+    public let text: String
+    public let location: SourceLocation
+}
+
+/// A compiled rule: its legal metadata (public) and its compiled conditions (internal).
+public struct Rule: Sendable {
+    public let id: String
+    public let title: String
+    public let article: String
+    /// The article's own address, or the instrument's.
+    public let url: String
+    public let kind: RuleKind
+    public let addressee: String
+    public let summary: String
+    public let note: String?
+    public let confidence: Confidence
+    public let transparency: Transparency?
+    /// Index into ``Rulebook/instruments``.
+    public let instrument: Int
+    /// The collection the rule is evaluated over (`for_each`), if any.
+    public let collection: Int?
+    public let exemptions: [Exemption]
+    public let location: SourceLocation
+    /// The draft that added or changed the rule, if any.
+    public let draft: String?
+    /// The application date when it is the same for every subject.
+    public let constantAppliesFrom: CivilDate?
+    public let appliesFromText: String?
+    public let appliesUntilText: String?
+
+    let when: Int32
+    let exemptionNodes: [Int32]
+    let appliesFrom: DateRule?
+    let appliesUntil: DateRule?
+
+    /// True when the rule is a transparency requirement: its kind says so or it has a transparency block.
+    public var isTransparencyRequirement: Bool { kind == .transparency || transparency != nil }
+}
+
+/// A named value that changes over time (a threshold, an application date).
+public struct Parameter: Sendable {
+    /// `pack.name`.
+    public let name: String
+    public let description: String
+    public let unit: String?
+    public let type: FactType
+    public let values: [(date: CivilDate, value: FactValue)]
+    public let location: SourceLocation
+    let cells: [Cell]
+
+    /// The value in force on `date`: the latest dated value on or before it.
+    public func value(on date: CivilDate) -> FactValue? {
+        values.last { $0.date <= date }?.value
+    }
+
+    func cell(on date: CivilDate) -> Cell {
+        var result = Cell.absent
+        for (index, entry) in values.enumerated() where entry.date <= date { result = cells[index] }
+        return result
+    }
+}
+
+/// Everything compiled from a set of packs: vocabulary, instruments, rules, predicates and
+/// parameters. Immutable, shareable across threads, and ready to evaluate manifests.
+public struct Rulebook: Sendable {
+    public let vocabulary: Vocabulary
+    public let instruments: [Instrument]
+    public let rules: [Rule]
+    public let parameters: [Parameter]
+    /// Warnings from compilation (unused predicates, …). Errors prevent a rulebook from existing.
+    public let warnings: [Diagnostic]
+
+    let predicates: [CompiledPredicate]
+    let program: Program
+    let stringIDs: [String: UInt32]
+    private let ruleIndex: [String: Int]
+
+    init(
+        vocabulary: Vocabulary, instruments: [Instrument], rules: [Rule], parameters: [Parameter],
+        predicates: [CompiledPredicate], program: Program, stringIDs: [String: UInt32], warnings: [Diagnostic]
+    ) {
+        self.vocabulary = vocabulary
+        self.instruments = instruments
+        self.rules = rules
+        self.parameters = parameters
+        self.predicates = predicates
+        self.program = program
+        self.stringIDs = stringIDs
+        self.warnings = warnings
+        var index: [String: Int] = [:]
+        for (position, rule) in rules.enumerated() { index[rule.id] = position }
+        self.ruleIndex = index
+    }
+
+    /// The position of the rule with `id`.
+    public func ruleIndex(of id: String) -> Int? { ruleIndex[id] }
+
+    /// The known rule id closest to `id`, for "did you mean".
+    public func suggestRule(for id: String) -> String? {
+        Suggestions.closest(to: id, among: rules.map(\.id))
+    }
+
+    /// Names of all predicates (`pack.name`).
+    public var predicateNames: [String] { predicates.map(\.name) }
+
+    /// Validates a loaded manifest against the vocabulary.
+    public func facts(from root: YAMLNode?, file: String) throws(DiagnosticError) -> Facts {
+        var validator = ManifestValidator(vocabulary: vocabulary, stringIDs: stringIDs)
+        return try validator.validate(root, file: file)
+    }
+
+    /// Loads and validates the manifest at `path`.
+    public func facts(file path: String, limits: LoadLimits = .standard) throws(DiagnosticError) -> Facts {
+        let root = try YAMLLoader(limits: limits).load(file: path)
+        return try facts(from: root, file: path)
+    }
+}

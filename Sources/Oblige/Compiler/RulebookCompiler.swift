@@ -1,0 +1,454 @@
+public import ObligeSyntax
+
+/// One source file of a rule set: a pack, a vocabulary or a test suite.
+public struct RuleFile: Sendable, Hashable {
+    /// The path shown in diagnostics (`Rules/dsa.yaml`).
+    public var path: String
+    public var text: String
+    /// Files of a higher layer replace documents of the same kind and name from lower layers:
+    /// the built-in packs are layer 0, each `--rules` directory the next.
+    public var layer: Int
+
+    public init(path: String, text: String, layer: Int = 0) {
+        self.path = path
+        self.text = text
+        self.layer = layer
+    }
+}
+
+/// The result of compiling a rule set: a rulebook when there were no errors, every
+/// diagnostic (sorted), and the test-suite documents found among the files.
+public struct Compilation: Sendable {
+    public let rulebook: Rulebook?
+    public let diagnostics: [Diagnostic]
+    /// `suite:` documents, for ``PackTestRunner``.
+    public let testDocuments: [YAMLNode]
+
+    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+}
+
+extension Rulebook {
+    /// Compiles packs, vocabularies and drafts into a rulebook, collecting every diagnostic.
+    public static func compile(_ files: [RuleFile], limits: LoadLimits = .standard) -> Compilation {
+        RulebookCompiler(limits: limits).compile(files)
+    }
+}
+
+/// Turns rule files into a ``Rulebook`` in named passes: load YAML, read documents, apply
+/// drafts, compile parameters, bind predicates (detecting cycles), bind rules, lint.
+final class RulebookCompiler {
+    let reader = DocumentReader()
+    let limits: LoadLimits
+    var vocabulary = Vocabulary(facts: [], collections: [])
+    var program = Program()
+    var stringIDs: [String: UInt32] = [:]
+
+    var packs: [PackSource] = []
+    var packNames: Set<String> = []
+    var parameters: [Parameter] = []
+    var parameterIndex: [String: Int] = [:]
+    var usedParameters: Set<Int> = []
+
+    var predicateSources: [PredicateSource] = []
+    var predicatePacks: [String] = []
+    var predicateIndex: [String: Int] = [:]
+    var predicates: [CompiledPredicate?] = []
+    var predicateState: [PredicateState] = []
+    var usedPredicates: Set<Int> = []
+
+    enum PredicateState { case unbound, binding, bound, failed }
+
+    init(limits: LoadLimits) {
+        self.limits = limits
+    }
+
+    func compile(_ files: [RuleFile]) -> Compilation {
+        var vocabularyParser = VocabularyParser(reader: reader)
+        var packSources: [PackSource] = []
+        var testDocuments: [YAMLNode] = []
+        let packParser = PackParser(reader: reader)
+        var sawVocabulary = false
+        for document in documents(files) {
+            switch document.kind {
+            case "pack": if let pack = packParser.read(document.root, file: document.file) { packSources.append(pack) }
+            case "vocabulary":
+                sawVocabulary = true
+                vocabularyParser.read(document.root)
+            default: testDocuments.append(document.root)
+            }
+        }
+        if !sawVocabulary {
+            reader.error("vocabulary.missing", "no vocabulary file found (a file that starts with 'vocabulary:')",
+                         at: nil)
+        }
+        vocabulary = vocabularyParser.build()
+        packs = applyDrafts(packSources)
+        packNames = Set(packs.map(\.name))
+        checkPackNames()
+        compileParameters()
+        registerPredicates()
+        for index in predicateSources.indices { bindPredicate(index, referencedFrom: nil) }
+        let instruments = packs.map(instrument)
+        let rules = compileRules()
+        lint()
+        let diagnostics = reader.diagnostics.sorted
+        guard !reader.diagnostics.hasErrors else {
+            return Compilation(rulebook: nil, diagnostics: diagnostics, testDocuments: testDocuments)
+        }
+        let rulebook = Rulebook(
+            vocabulary: vocabulary, instruments: instruments, rules: rules, parameters: parameters,
+            predicates: predicates.compactMap { $0 }, program: program, stringIDs: stringIDs,
+            warnings: diagnostics.filter { !$0.isError })
+        return Compilation(rulebook: rulebook, diagnostics: diagnostics, testDocuments: testDocuments)
+    }
+
+    // MARK: Documents
+
+    private struct Document {
+        var kind: String
+        var name: String
+        var layer: Int
+        var file: String
+        var root: YAMLNode
+    }
+
+    /// Loads every file and keeps one document per kind and name: a higher layer replaces a
+    /// lower one (a `--rules` directory can carry a newer copy of a built-in pack); two in the
+    /// same layer are an error.
+    private func documents(_ files: [RuleFile]) -> [Document] {
+        let loader = YAMLLoader(limits: limits)
+        var documents: [Document] = []
+        var positions: [String: Int] = [:]
+        for file in files {
+            let loaded: YAMLNode?
+            do throws(DiagnosticError) {
+                loaded = try loader.load(text: file.text, file: file.path)
+            } catch {
+                reader.diagnostics.add(contentsOf: error.diagnostics)
+                continue
+            }
+            guard let root = loaded else { continue }
+            guard let first = root.mapping?.first, ["pack", "vocabulary", "suite"].contains(first.key) else {
+                reader.error("schema.unknown-document",
+                             "this file starts with neither 'pack:', 'vocabulary:' nor 'suite:', so it is not a rule file",
+                             at: root.location)
+                continue
+            }
+            let name = first.value.scalar?.text ?? ""
+            let document = Document(kind: first.key, name: name, layer: file.layer, file: file.path, root: root)
+            let identity = first.key + ":" + name
+            guard let existing = positions[identity] else {
+                positions[identity] = documents.count
+                documents.append(document)
+                continue
+            }
+            if documents[existing].layer < file.layer {
+                documents[existing] = document
+            } else {
+                reader.error("pack.duplicate", "\(first.key) '\(name)' is defined twice", at: first.keyLocation,
+                             notes: [.init("first defined here", at: documents[existing].root.location)])
+            }
+        }
+        return documents
+    }
+
+    // MARK: Packs and drafts
+
+    /// Folds every draft (`amends:`) into the pack it amends: parameters gain or change dated
+    /// values, predicates and rules with the same name are replaced, new ones are added, and
+    /// `remove:` drops rules.
+    private func applyDrafts(_ sources: [PackSource]) -> [PackSource] {
+        var bases = sources.filter { $0.amends == nil }
+        var seen: [String: SourceLocation] = [:]
+        bases = bases.filter { pack in
+            if let first = seen[pack.name] {
+                reader.error("pack.duplicate", "pack '\(pack.name)' is defined twice", at: pack.location,
+                             notes: [.init("first defined here", at: first)])
+                return false
+            }
+            seen[pack.name] = pack.location
+            return true
+        }
+        for draft in sources {
+            guard let (baseName, location) = draft.amends else { continue }
+            guard let baseIndex = bases.firstIndex(where: { $0.name == baseName }) else {
+                reader.diagnostics.add(Diagnostic.error(
+                    "pack.unknown-base", "draft '\(draft.name)' amends '\(baseName)', which is not a loaded pack",
+                    at: location
+                ).suggesting(Suggestions.closest(to: baseName, among: bases.map(\.name))))
+                continue
+            }
+            var base = bases[baseIndex]
+            base.draftNames.append(draft.name)
+            for parameter in draft.parameters {
+                if let existing = base.parameters.firstIndex(where: { $0.name == parameter.name }) {
+                    var merged = base.parameters[existing]
+                    for value in parameter.values {
+                        merged.values.removeAll { $0.date == value.date }
+                        merged.values.append(value)
+                    }
+                    merged.values.sort { $0.date < $1.date }
+                    base.parameters[existing] = merged
+                } else {
+                    base.parameters.append(parameter)
+                }
+            }
+            for predicate in draft.predicates {
+                base.predicates.removeAll { $0.name == predicate.name }
+                base.predicates.append(predicate)
+            }
+            for removal in draft.removals {
+                if !base.rules.contains(where: { $0.id == removal.id }) {
+                    reader.diagnostics.add(Diagnostic.error(
+                        "pack.unknown-rule", "draft '\(draft.name)' removes '\(removal.id)', which '\(baseName)' does not have",
+                        at: removal.location
+                    ).suggesting(Suggestions.closest(to: removal.id, among: base.rules.map(\.id))))
+                }
+                base.rules.removeAll { $0.id == removal.id }
+            }
+            for rule in draft.rules {
+                if let existing = base.rules.firstIndex(where: { $0.id == rule.id }) {
+                    base.rules[existing] = rule
+                } else {
+                    base.rules.append(rule)
+                }
+            }
+            bases[baseIndex] = base
+        }
+        return bases
+    }
+
+    private func checkPackNames() {
+        let sections = Set(vocabulary.facts.map { String($0.path.prefix { $0 != "." && $0 != "[" }) })
+        for pack in packs where sections.contains(pack.name) || pack.name == "param" {
+            reader.error("pack.name-clash",
+                         "pack name '\(pack.name)' is also a manifest section or reserved word; rename the pack",
+                         at: pack.location)
+        }
+    }
+
+    private func instrument(_ pack: PackSource) -> Instrument {
+        let source = pack.instrument
+        return Instrument(
+            pack: pack.name, title: source?.title ?? pack.name, shortName: source?.shortName ?? source?.title ?? pack.name,
+            reference: source?.reference ?? "", url: source?.url ?? "", status: source?.status ?? .proposed,
+            history: source?.history.map { ($0.date, $0.status) } ?? [],
+            entryIntoForce: source?.entryIntoForce, appliesFrom: source?.appliesFrom, note: source?.note,
+            drafts: pack.draftNames, location: source?.location ?? pack.location)
+    }
+
+    // MARK: Parameters
+
+    private func compileParameters() {
+        for pack in packs {
+            for source in pack.parameters {
+                let name = "\(pack.name).\(source.name)"
+                if parameterIndex[name] != nil {
+                    reader.error("pack.duplicate", "parameter '\(source.name)' is defined twice in '\(pack.name)'",
+                                 at: source.location)
+                    continue
+                }
+                guard let parameter = compileParameter(source, name: name) else { continue }
+                parameterIndex[name] = parameters.count
+                parameters.append(parameter)
+            }
+        }
+    }
+
+    private func compileParameter(_ source: ParameterSource, name: String) -> Parameter? {
+        var type: FactType?
+        var cells: [Cell] = []
+        var values: [(CivilDate, FactValue)] = []
+        for (date, node) in source.values {
+            guard let scalar = node.scalar else {
+                reader.error("pack.bad-parameter", "parameter values must be single values, not \(node.kindDescription)",
+                             at: node.location)
+                return nil
+            }
+            let cell: Cell
+            let valueType: FactType
+            let value: FactValue
+            switch scalar.value {
+            case .int(let integer): (cell, valueType, value) = (.integer(integer), .integer, .integer(integer))
+            case .float(let number): (cell, valueType, value) = (.number(number), .number, .number(number))
+            case .bool(let flag): (cell, valueType, value) = (.bool(flag), .boolean, .bool(flag))
+            case .string(let text):
+                if let date = CivilDate(text) {
+                    (cell, valueType, value) = (.date(date), .date, .date(date))
+                } else {
+                    (cell, valueType, value) = (.string(internID: intern(text), tableIndex: 0), .string, .string(text))
+                }
+            case .null:
+                reader.error("pack.bad-parameter", "a parameter value cannot be null", at: node.location)
+                return nil
+            }
+            switch (type, valueType) {
+            case (nil, _): type = valueType
+            case (.integer?, .number), (.number?, .integer): type = .number
+            case let (current?, new) where current != new:
+                reader.error("pack.bad-parameter",
+                             "parameter '\(source.name)' mixes \(current.withArticle) and \(new.withArticle) value",
+                             at: node.location)
+                return nil
+            default: break
+            }
+            cells.append(cell)
+            values.append((date, value))
+        }
+        guard let type else { return nil }
+        if type == .number {
+            cells = cells.map { $0.tag == .integer ? .number(Double($0.integerValue)) : $0 }
+        }
+        return Parameter(name: name, description: source.description, unit: source.unit, type: type,
+                         values: values, location: source.location, cells: cells)
+    }
+
+    func intern(_ text: String) -> UInt32 {
+        if let id = stringIDs[text] { return id }
+        let id = UInt32(stringIDs.count)
+        stringIDs[text] = id
+        return id
+    }
+
+    // MARK: Predicates
+
+    private func registerPredicates() {
+        for pack in packs {
+            var local: [String: SourceLocation] = [:]
+            for predicate in pack.predicates {
+                if let first = local[predicate.name] {
+                    reader.error("pack.duplicate", "predicate '\(predicate.name)' is defined twice in '\(pack.name)'",
+                                 at: predicate.location, notes: [.init("first defined here", at: first)])
+                    continue
+                }
+                local[predicate.name] = predicate.location
+                predicateIndex["\(pack.name).\(predicate.name)"] = predicateSources.count
+                predicateSources.append(predicate)
+                predicatePacks.append(pack.name)
+            }
+        }
+        predicates = Array(repeating: nil, count: predicateSources.count)
+        predicateState = Array(repeating: .unbound, count: predicateSources.count)
+    }
+
+    /// Binds predicate `index` (and, first, every predicate it uses). A predicate met again
+    /// while it is being bound closes a cycle, which is reported with its whole path.
+    @discardableResult
+    func bindPredicate(_ index: Int, referencedFrom reference: SourceLocation?) -> CompiledPredicate? {
+        switch predicateState[index] {
+        case .bound: return predicates[index]
+        case .failed: return nil
+        case .binding:
+            reportCycle(closingAt: index, reference: reference)
+            return nil
+        case .unbound: break
+        }
+        predicateState[index] = .binding
+        bindingStack.append(index)
+        defer { bindingStack.removeLast() }
+        let source = predicateSources[index]
+        let pack = predicatePacks[index]
+        var context = BindContext(pack: pack, collection: nil, mayChooseCollection: true)
+        guard let root = bindCondition(source.condition, &context), predicateState[index] == .binding else {
+            predicateState[index] = .failed
+            return nil
+        }
+        let compiled = CompiledPredicate(name: "\(pack).\(source.name)", pack: pack, root: root,
+                                         collection: context.collection, location: source.location)
+        predicates[index] = compiled
+        predicateState[index] = .bound
+        return compiled
+    }
+
+    var bindingStack: [Int] = []
+
+    private func reportCycle(closingAt index: Int, reference: SourceLocation?) {
+        guard let start = bindingStack.firstIndex(of: index) else { return }
+        let cycle = Array(bindingStack[start...]) + [index]
+        let names = cycle.map { "\(predicatePacks[$0]).\(predicateSources[$0].name)" }
+        let notes = cycle.dropLast().map {
+            Diagnostic.Note("'\(predicatePacks[$0]).\(predicateSources[$0].name)' is defined here",
+                            at: predicateSources[$0].location)
+        }
+        reader.error("predicate.cycle", "predicates refer to each other in a cycle: \(names.joined(separator: " → "))",
+                     at: reference ?? predicateSources[index].location, notes: notes)
+        for member in cycle { predicateState[member] = .failed }
+    }
+
+    // MARK: Rules
+
+    private func compileRules() -> [Rule] {
+        var rules: [Rule] = []
+        var firstDefinition: [String: SourceLocation] = [:]
+        for (packPosition, pack) in packs.enumerated() {
+            for source in pack.rules {
+                if let first = firstDefinition[source.id] {
+                    reader.error("rule.duplicate-id", "rule id '\(source.id)' is used twice", at: source.location,
+                                 notes: [.init("first used here", at: first)])
+                    continue
+                }
+                firstDefinition[source.id] = source.location
+                if !source.id.hasPrefix(pack.name + ".") {
+                    reader.error("rule.bad-id", "rule id '\(source.id)' must start with its pack's name, '\(pack.name).'",
+                                 at: source.location)
+                }
+                if let rule = compileRule(source, pack: pack, instrument: packPosition) { rules.append(rule) }
+            }
+        }
+        return rules
+    }
+
+    private func compileRule(_ source: RuleSource, pack: PackSource, instrument: Int) -> Rule? {
+        var collection: Int?
+        if let (name, location) = source.forEach {
+            guard let index = vocabulary.collection(named: name) else {
+                reader.diagnostics.add(Diagnostic.error(
+                    "rule.unknown-collection", "'\(name)' is not a collection of the vocabulary", at: location
+                ).suggesting(Suggestions.closest(to: name, among: vocabulary.collections.map(\.name))))
+                return nil
+            }
+            collection = index
+        }
+        var context = BindContext(pack: pack.name, collection: collection, mayChooseCollection: false)
+        let when = bindCondition(source.when, &context)
+        let exemptions = source.exemptions.map { bindCondition($0.condition, &context) }
+        let appliesFrom = source.appliesFrom.map { bindDateSpec($0, &context) }
+        let appliesUntil = source.appliesUntil.map { bindDateSpec($0, &context) }
+        if source.transparency == nil, source.kind == .transparency {
+            reader.warning("lint.transparency-without-block",
+                           "rule '\(source.id)' is a transparency requirement but says nothing of audience and content (add 'transparency:')",
+                           at: source.location)
+        }
+        guard let when, !exemptions.contains(where: { $0 == nil }),
+              appliesFrom.map({ $0 != nil }) ?? true, appliesUntil.map({ $0 != nil }) ?? true else { return nil }
+        let defaultFrom = pack.instrument?.appliesFrom
+        let from: DateRule? = appliesFrom.flatMap { $0 } ?? defaultFrom.map { date in
+            let operand = program.add(Program.OperandCode(kind: .literal, literal: .date(date)))
+            return DateRule(alternatives: [(-1, operand, [])], constant: date, text: date.description)
+        }
+        return Rule(
+            id: source.id, title: source.title, article: source.article,
+            url: source.url ?? pack.instrument?.url ?? "", kind: source.kind, addressee: source.addressee,
+            summary: source.summary, note: source.note, confidence: source.confidence,
+            transparency: source.transparency, instrument: instrument, collection: collection,
+            exemptions: source.exemptions.map {
+                Exemption(article: $0.article, summary: $0.summary, text: $0.condition.text, location: $0.location)
+            },
+            location: source.location, draft: source.draft, constantAppliesFrom: from?.constant,
+            appliesFromText: from?.text, appliesUntilText: appliesUntil.flatMap { $0 }?.text,
+            when: when, exemptionNodes: exemptions.compactMap { $0 },
+            appliesFrom: from, appliesUntil: appliesUntil.flatMap { $0 })
+    }
+
+    // MARK: Lint
+
+    private func lint() {
+        for (index, predicate) in predicates.enumerated() where !usedPredicates.contains(index) {
+            guard let predicate else { continue }
+            reader.warning("lint.unused-predicate", "predicate '\(predicate.name)' is never used", at: predicate.location)
+        }
+        for (index, parameter) in parameters.enumerated() where !usedParameters.contains(index) {
+            reader.warning("lint.unused-parameter", "parameter '\(parameter.name)' is never used", at: parameter.location)
+        }
+    }
+}

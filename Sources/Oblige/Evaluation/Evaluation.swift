@@ -1,0 +1,90 @@
+import ObligeSyntax
+
+/// The result of one rule for one subject (and one item, for `for_each` rules).
+public struct Outcome: Sendable, Hashable {
+    /// Index into ``Rulebook/rules``.
+    public let rule: Int
+    /// The collection item, for rules evaluated per item.
+    public let item: Int?
+    public let status: FindingStatus
+    /// The status the conditions and dates give; differs from ``status`` only for
+    /// `not_in_force` findings (what would follow if the instrument were law).
+    public let conditionStatus: FindingStatus
+    /// Index into the rule's ``Rule/exemptions`` of the exemption that held.
+    public let exemption: Int?
+    public let appliesFrom: CivilDate?
+    public let appliesUntil: CivilDate?
+    /// True when the application date depends on a fact the manifest does not state.
+    public let dateIsUnknown: Bool
+}
+
+/// A fact of the subject or of one collection item.
+public struct FactReference: Sendable, Hashable, Comparable {
+    /// Index into ``Vocabulary/facts``.
+    public let fact: Int
+    public let item: Int?
+
+    public static func < (lhs: FactReference, rhs: FactReference) -> Bool {
+        (lhs.fact, lhs.item ?? -1) < (rhs.fact, rhs.item ?? -1)
+    }
+}
+
+/// Every outcome for one subject on one date, with what traces and questions need.
+public struct Evaluation: Sendable {
+    public let rulebook: Rulebook
+    public let facts: Facts
+    public let asOf: CivilDate
+    public let outcomes: [Outcome]
+    let values: [UInt8]
+    let sectionStarts: [Int]
+    let parameterCells: [Cell]
+
+    public func rule(of outcome: Outcome) -> Rule { rulebook.rules[outcome.rule] }
+
+    public func instrument(of outcome: Outcome) -> Instrument {
+        rulebook.instruments[rulebook.rules[outcome.rule].instrument]
+    }
+
+    /// The label of the outcome's item (`CV screener`), if it has one.
+    public func itemLabel(of outcome: Outcome) -> String? {
+        guard let item = outcome.item, let collection = rule(of: outcome).collection else { return nil }
+        return facts.label(ofItem: item, in: collection)
+    }
+
+    /// The outcomes of the rule with `id` (one per item for `for_each` rules).
+    public func outcomes(ofRule id: String) -> [Outcome] {
+        guard let index = rulebook.ruleIndex(of: id) else { return [] }
+        return outcomes.filter { $0.rule == index }
+    }
+
+    /// How a fact reference is written: `organisation.employees`, `ai_systems[0].purpose`.
+    public func path(of reference: FactReference) -> String {
+        let declaration = rulebook.vocabulary.facts[reference.fact]
+        guard let item = reference.item, let collection = declaration.collection else { return declaration.path }
+        let name = rulebook.vocabulary.collections[collection].name
+        // Only the first segment of a path can be a collection: `ai_systems[].purpose`.
+        return "\(name)[\(item)]" + declaration.path.dropFirst(name.count + 2)
+    }
+
+    /// The value and position of a fact, as the trace shows it.
+    public func traced(_ reference: FactReference) -> TracedFact {
+        let declaration = rulebook.vocabulary.facts[reference.fact]
+        return TracedFact(
+            reference: reference, path: path(of: reference), declaration: declaration,
+            value: facts.value(of: declaration, item: reference.item),
+            location: facts.location(of: declaration, item: reference.item))
+    }
+
+    func frame(of outcome: Outcome) -> Frame {
+        guard let item = outcome.item, let collection = rule(of: outcome).collection else { return .subject }
+        return Frame(section: sectionStarts[collection] + item, collection: collection, item: item)
+    }
+
+    func frame(collection: Int, item: Int) -> Frame {
+        Frame(section: sectionStarts[collection] + item, collection: collection, item: item)
+    }
+
+    func value(of node: Int32, in frame: Frame) -> Truth? {
+        Truth(rawValue: values[frame.section * rulebook.program.nodes.count + Int(node)])
+    }
+}

@@ -1,0 +1,106 @@
+public import ObligeSyntax
+
+/// A fact as a trace shows it: where it is, what it says, and where the manifest said it.
+public struct TracedFact: Sendable {
+    public let reference: FactReference
+    /// `organisation.employees`, `ai_systems[0].purpose`.
+    public let path: String
+    public let declaration: FactDeclaration
+    /// `nil` when the manifest does not state it.
+    public let value: FactValue?
+    public let location: SourceLocation?
+}
+
+/// A parameter as a trace shows it, with the value in force on the evaluation date.
+public struct TracedParameter: Sendable {
+    public let name: String
+    public let value: FactValue?
+}
+
+/// One node of a condition tree with the value it had.
+public struct TraceNode: Sendable {
+    /// What the node is.
+    public enum Role: Sendable, Hashable {
+        /// A part of a condition.
+        case condition
+        /// A predicate, expanded into its definition below.
+        case predicate(String)
+        /// One item of a collection under `any(...)`/`all(...)`.
+        case item(label: String)
+    }
+
+    public let role: Role
+    /// The condition's source text.
+    public let text: String
+    public let location: SourceLocation
+    /// `nil` when evaluation never needed this node (short-circuit).
+    public let value: Truth?
+    /// Facts the node reads directly.
+    public let facts: [TracedFact]
+    public let parameters: [TracedParameter]
+    public let children: [TraceNode]
+}
+
+/// Why a rule has its status for a subject: its condition, its exemptions, and its dates.
+public struct Trace: Sendable {
+    public let when: TraceNode
+    /// Each exemption's condition, in order, with the value it had (if evaluated).
+    public let exemptions: [TraceNode]
+    /// The date-alternative conditions that were evaluated, if the dates depend on facts.
+    public let dates: [TraceNode]
+}
+
+extension Evaluation {
+    /// The full trace of one outcome.
+    public func trace(of outcome: Outcome) -> Trace {
+        let rule = rule(of: outcome)
+        let frame = frame(of: outcome)
+        let dateNodes = [rule.appliesFrom, rule.appliesUntil].compactMap { $0 }
+            .flatMap { $0.alternatives.map(\.condition) }
+            .filter { $0 >= 0 }
+        return Trace(
+            when: traceNode(rule.when, in: frame),
+            exemptions: rule.exemptionNodes.map { traceNode($0, in: frame) },
+            dates: dateNodes.map { traceNode($0, in: frame) })
+    }
+
+    func traceNode(_ index: Int32, in frame: Frame) -> TraceNode {
+        let program = rulebook.program
+        let node = program.nodes[Int(index)]
+        let info = program.info[Int(index)]
+        let value = self.value(of: index, in: frame)
+        var children: [TraceNode] = []
+        var role = TraceNode.Role.condition
+        switch node.op {
+        case .predicate:
+            let predicate = rulebook.predicates[Int(node.a)]
+            role = .predicate(predicate.name)
+            children = [traceNode(predicate.root, in: predicate.collection == nil ? .subject : frame)]
+        case .anyItem, .allItems:
+            let collection = Int(node.a)
+            for item in 0..<facts.itemCount(in: collection) {
+                let itemFrame = self.frame(collection: collection, item: item)
+                let body = traceNode(node.b, in: itemFrame)
+                children.append(TraceNode(
+                    role: .item(label: facts.label(ofItem: item, in: collection)), text: body.text,
+                    location: facts.location(ofItem: item, in: collection), value: body.value,
+                    facts: [], parameters: [], children: [body]))
+            }
+        default:
+            children = program.childNodes(of: index).map { traceNode($0, in: frame) }
+        }
+        let factReferences = info.facts.map { fact -> FactReference in
+            let declaration = rulebook.vocabulary.facts[Int(fact)]
+            let item = declaration.collection == nil || frame.item < 0 ? nil : frame.item
+            return FactReference(fact: Int(fact), item: item)
+        }
+        return TraceNode(
+            role: role, text: info.text, location: info.location, value: value,
+            facts: factReferences.map(traced),
+            parameters: info.parameters.map { parameter in
+                let declaration = rulebook.parameters[Int(parameter)]
+                return TracedParameter(name: declaration.name, value: declaration.value(on: asOf))
+            },
+            children: children)
+    }
+}

@@ -1,0 +1,80 @@
+public import ObligeSyntax
+
+/// The validated, typed facts of one subject (a product, an organisation, a State measure),
+/// each with the manifest position it came from.
+public struct Facts: Sendable {
+    /// One item of a collection (one AI system, one processing activity, …).
+    struct Item: Sendable {
+        var cells: [Cell]
+        var locations: [SourceLocation?]
+        var location: SourceLocation
+        var label: String
+    }
+
+    /// The manifest file (as named by the user).
+    public let file: String
+    /// The subject's name, from the manifest's top-level `name:`.
+    public let name: String?
+    /// The manifest's top-level `description:`.
+    public let description: String?
+    /// The raw `compliance:` section, read by the CI gate.
+    public let compliance: YAMLNode?
+    /// Where the manifest starts.
+    public let location: SourceLocation
+
+    var cells: [Cell]
+    var locations: [SourceLocation?]
+    var items: [[Item]]
+    var strings: [String]
+
+    /// How many items the manifest lists in each collection.
+    public func itemCount(in collection: Int) -> Int { items[collection].count }
+
+    /// The label of an item (its `label` fact, or `#n`).
+    public func label(ofItem item: Int, in collection: Int) -> String { items[collection][item].label }
+
+    /// Where an item starts in the manifest.
+    public func location(ofItem item: Int, in collection: Int) -> SourceLocation {
+        items[collection][item].location
+    }
+
+    /// The cell of a fact: a subject fact, or an item fact when `item` is given.
+    func cell(_ fact: FactDeclaration, item: Int?) -> Cell {
+        if let collection = fact.collection {
+            guard let item else { return .absent }
+            return items[collection][item].cells[fact.slot]
+        }
+        return cells[fact.slot]
+    }
+
+    /// Where a fact was stated, if it was.
+    public func location(of fact: FactDeclaration, item: Int? = nil) -> SourceLocation? {
+        if let collection = fact.collection {
+            guard let item else { return nil }
+            return items[collection][item].locations[fact.slot]
+        }
+        return locations[fact.slot]
+    }
+
+    /// A fact's value for display, or `nil` when the manifest does not state it.
+    public func value(of fact: FactDeclaration, item: Int? = nil) -> FactValue? {
+        decode(cell(fact, item: item), as: fact.type)
+    }
+
+    func decode(_ cell: Cell, as type: FactType) -> FactValue? {
+        switch cell.tag {
+        case .absent: return nil
+        case .bool: return .bool(cell.boolValue)
+        case .integer: return .integer(cell.integerValue)
+        case .number: return .number(cell.numberValue)
+        case .string: return .string(strings[cell.tableIndex])
+        case .date: return .date(cell.dateValue)
+        case .enumCase:
+            guard let domain = type.domain else { return nil }
+            return .enumCase(domain.values[Int(cell.bits)])
+        case .set:
+            guard let domain = type.domain else { return nil }
+            return .set(domain.values.indices.filter { cell.bits & (1 << UInt64($0)) != 0 }.map { domain.values[$0] })
+        }
+    }
+}

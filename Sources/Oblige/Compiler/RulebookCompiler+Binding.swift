@@ -289,7 +289,26 @@ extension RulebookCompiler {
 
     // MARK: Dates
 
-    func bindDateSpec(_ spec: DateSpecSource, _ context: inout BindContext) -> DateRule? {
+    /// Binds a date spec; a spec that is just the name of one of the pack's `dates:` stands for that date.
+    func bindDateSpec(_ spec: DateSpecSource, in pack: PackSource, _ context: inout BindContext) -> DateRule? {
+        if spec.alternatives.count == 1, spec.alternatives[0].condition == nil,
+           case .name(let name) = spec.alternatives[0].value.kind, !name.contains(".") {
+            guard let named = pack.dates.first(where: { $0.name == name }) else {
+                reader.diagnostics.add(Diagnostic.error(
+                    "condition.undefined-name", "no date '\(name)' is defined under 'dates' in pack '\(pack.name)'",
+                    at: spec.location
+                ).suggesting(Suggestions.closest(to: name, among: pack.dates.map(\.name))))
+                return nil
+            }
+            usedDates.insert("\(pack.name).\(name)")
+            guard var rule = bindDateSpec(named.value, context: &context) else { return nil }
+            rule.text = name + " (" + rule.text + ")"
+            return rule
+        }
+        return bindDateSpec(spec, context: &context)
+    }
+
+    private func bindDateSpec(_ spec: DateSpecSource, context: inout BindContext) -> DateRule? {
         var alternatives: [(condition: Int32, operand: Int32, facts: [Int32])] = []
         var texts: [String] = []
         for alternative in spec.alternatives {

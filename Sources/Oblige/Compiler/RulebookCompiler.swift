@@ -55,6 +55,7 @@ final class RulebookCompiler {
     var predicates: [CompiledPredicate?] = []
     var predicateState: [PredicateState] = []
     var usedPredicates: Set<Int> = []
+    var usedDates: Set<String> = []
 
     enum PredicateState { case unbound, binding, bound, failed }
 
@@ -193,6 +194,11 @@ final class RulebookCompiler {
                     base.parameters.append(parameter)
                 }
             }
+            for date in draft.dates {
+                base.dates.removeAll { $0.name == date.name }
+                base.dates.append(date)
+            }
+            if let defaultAppliesFrom = draft.defaultAppliesFrom { base.defaultAppliesFrom = defaultAppliesFrom }
             for predicate in draft.predicates {
                 base.predicates.removeAll { $0.name == predicate.name }
                 base.predicates.append(predicate)
@@ -412,8 +418,8 @@ final class RulebookCompiler {
         var context = BindContext(pack: pack.name, collection: collection, mayChooseCollection: false)
         let when = bindCondition(source.when, &context)
         let exemptions = source.exemptions.map { bindCondition($0.condition, &context) }
-        let appliesFrom = source.appliesFrom.map { bindDateSpec($0, &context) }
-        let appliesUntil = source.appliesUntil.map { bindDateSpec($0, &context) }
+        let appliesFrom = (source.appliesFrom ?? pack.defaultAppliesFrom).map { bindDateSpec($0, in: pack, &context) }
+        let appliesUntil = source.appliesUntil.map { bindDateSpec($0, in: pack, &context) }
         if source.transparency == nil, source.kind == .transparency {
             reader.warning("lint.transparency-without-block",
                            "rule '\(source.id)' is a transparency requirement but says nothing of audience and content (add 'transparency:')",
@@ -428,7 +434,8 @@ final class RulebookCompiler {
         }
         return Rule(
             id: source.id, title: source.title, article: source.article,
-            url: source.url ?? pack.instrument?.url ?? "", kind: source.kind, addressee: source.addressee,
+            url: source.url ?? articleURL(source.article, pack.instrument) ?? pack.instrument?.url ?? "",
+            kind: source.kind, addressee: source.addressee,
             summary: source.summary, note: source.note, confidence: source.confidence,
             transparency: source.transparency, instrument: instrument, collection: collection,
             exemptions: source.exemptions.map {
@@ -440,12 +447,34 @@ final class RulebookCompiler {
             appliesFrom: from, appliesUntil: appliesUntil.flatMap { $0 })
     }
 
+    /// The article's own address from the instrument's `article_url` template, when the
+    /// article is written `Art. N…`.
+    private func articleURL(_ article: String, _ instrument: InstrumentSource?) -> String? {
+        guard let template = instrument?.articleURL, article.hasPrefix("Art. ") else { return nil }
+        let number = article.dropFirst("Art. ".count).prefix { $0.isNumber || $0.isLetter && $0.isLowercase }
+        guard let first = number.first, first.isNumber else { return nil }
+        var result = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            result += rest[rest.index(after: open)..<close] == "article" ? String(number) : String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
     // MARK: Lint
 
     private func lint() {
         for (index, predicate) in predicates.enumerated() where !usedPredicates.contains(index) {
             guard let predicate else { continue }
             reader.warning("lint.unused-predicate", "predicate '\(predicate.name)' is never used", at: predicate.location)
+        }
+        for pack in packs {
+            for date in pack.dates where !usedDates.contains("\(pack.name).\(date.name)") {
+                reader.warning("lint.unused-date", "date '\(pack.name).\(date.name)' is never used", at: date.location)
+            }
         }
         for (index, parameter) in parameters.enumerated() where !usedParameters.contains(index) {
             reader.warning("lint.unused-parameter", "parameter '\(parameter.name)' is never used", at: parameter.location)

@@ -26,3 +26,18 @@ public enum RuleDirectory {
         }
     }
 }
+
+extension RuleDirectory {
+    /// The files of a rule set: the built-in files (layer 0) unless excluded, then each
+    /// directory as the next layer, so that a directory's copy of a document replaces the
+    /// built-in one and its drafts and extra packs are added.
+    public static func layered(
+        builtins: [RuleFile], directories: [String], includeBuiltins: Bool = true, limits: LoadLimits = .standard
+    ) throws(DiagnosticError) -> [RuleFile] {
+        var files = includeBuiltins ? builtins : []
+        for (offset, directory) in directories.enumerated() {
+            files += try self.files(at: directory, layer: offset + 1, limits: limits)
+        }
+        return files
+    }
+}

@@ -118,7 +118,8 @@ struct ExpressionParser {
         let start = current.start
         if isName("not") {
             advance()
-            return node(.not(try negation()), from: start)
+            let inner = try negation()
+            return node(.not(inner), from: start)
         }
         return try relation()
     }
@@ -152,11 +153,13 @@ struct ExpressionParser {
             return node(.comparison(ComparisonOperator(rawValue: symbol) ?? .equal, left, right), from: start)
         case .name("in"):
             advance()
-            return node(.membership(left, try list(), negated: false), from: start)
+            let items = try list()
+            return node(.membership(left, items, negated: false), from: start)
         case .name("not") where peek(1).kind == .name("in"):
             advance()
             advance()
-            return node(.membership(left, try list(), negated: true), from: start)
+            let items = try list()
+            return node(.membership(left, items, negated: true), from: start)
         case .name("contains"):
             advance()
             var mode = ContainsMode.all
@@ -312,9 +315,19 @@ struct ExpressionParser {
         Syntax(kind: kind, text: text(start, previousEnd), location: source.location(at: start))
     }
 
+    /// The source text between two offsets, with runs of white space (from folded YAML) made single spaces.
     private func text(_ from: Int, _ to: Int) -> String {
         var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[min(from, scalars.count)..<min(max(from, to), scalars.count)])
+        var pendingSpace = false
+        for scalar in scalars[min(from, scalars.count)..<min(max(from, to), scalars.count)] {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.unicodeScalars.append(" ") }
+            pendingSpace = false
+            result.unicodeScalars.append(scalar)
+        }
         return result
     }
 }

@@ -3,8 +3,10 @@ import ObligeSyntax
 /// Reads a `pack:` document into a ``PackSource``, reporting unknown keys, missing fields and
 /// malformed values with their positions.
 struct PackParser {
-    static let packKeys = ["pack", "amends", "description", "instrument", "parameters", "predicates", "rules", "remove"]
-    static let instrumentKeys = ["title", "short_name", "reference", "url", "status", "history",
+    static let packKeys = ["pack", "amends", "description", "instrument", "parameters", "dates", "defaults",
+                           "predicates", "rules", "remove"]
+    static let dateKeys = ["description", "value"]
+    static let instrumentKeys = ["title", "short_name", "reference", "url", "article_url", "status", "history",
                                  "entry_into_force", "applies_from", "note"]
     static let parameterKeys = ["description", "unit", "values"]
     static let ruleKeys = ["id", "title", "article", "url", "kind", "addressee", "applies_from", "applies_until",
@@ -38,6 +40,26 @@ struct PackParser {
         }
         if let node = root["parameters"], let entries = reader.mapping(node, "'parameters'") {
             pack.parameters = entries.compactMap(parameter)
+        }
+        if let node = root["dates"], let entries = reader.mapping(node, "'dates'") {
+            for entry in entries {
+                guard isIdentifier(entry.key) else {
+                    reader.error("pack.bad-name", "date name '\(entry.key)' must be a lower-case word with '_'",
+                                 at: entry.keyLocation)
+                    continue
+                }
+                guard let pairs = reader.mapping(entry.value, "date '\(entry.key)'") else { continue }
+                reader.checkKeys(pairs, in: "date '\(entry.key)'", at: entry.keyLocation, allowed: Self.dateKeys,
+                                 required: ["value"])
+                guard let value = entry.value["value"].flatMap({ conditions.dateSpec($0, "'value'") }) else { continue }
+                pack.dates.append(NamedDateSource(
+                    name: entry.key, description: entry.value["description"].flatMap { reader.string($0, "'description'") },
+                    value: value, location: entry.keyLocation))
+            }
+        }
+        if let node = root["defaults"], let pairs = reader.mapping(node, "'defaults'") {
+            reader.checkKeys(pairs, in: "'defaults'", at: node.location, allowed: ["applies_from"])
+            pack.defaultAppliesFrom = node["applies_from"].flatMap { conditions.dateSpec($0, "'applies_from'") }
         }
         if let node = root["predicates"], let entries = reader.mapping(node, "'predicates'") {
             for entry in entries {
@@ -100,7 +122,9 @@ struct PackParser {
         return InstrumentSource(
             title: title,
             shortName: node["short_name"].flatMap { reader.string($0, "'short_name'") },
-            reference: reference, url: url, status: status, history: history,
+            reference: reference, url: url,
+            articleURL: node["article_url"].flatMap { reader.string($0, "'article_url'") },
+            status: status, history: history,
             entryIntoForce: node["entry_into_force"].flatMap { reader.date($0, "'entry_into_force'") },
             appliesFrom: node["applies_from"].flatMap { reader.date($0, "'applies_from'") },
             note: node["note"].flatMap { reader.string($0, "'note'") },

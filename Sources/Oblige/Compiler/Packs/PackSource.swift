@@ -10,6 +10,10 @@ struct PackSource: Sendable {
     var amends: (name: String, location: SourceLocation)?
     var instrument: InstrumentSource?
     var parameters: [ParameterSource] = []
+    /// Named dates that rules use in `applies_from`/`applies_until`.
+    var dates: [NamedDateSource] = []
+    /// The `applies_from` of rules that do not give their own.
+    var defaultAppliesFrom: DateSpecSource?
     var predicates: [PredicateSource] = []
     var rules: [RuleSource] = []
     /// Rule ids a draft removes from the pack it amends.
@@ -23,6 +27,8 @@ struct InstrumentSource: Sendable {
     var shortName: String?
     var reference: String
     var url: String
+    /// A template for an article's own address: `{article}` becomes the article number.
+    var articleURL: String?
     var status: InstrumentStatus
     var history: [(date: CivilDate, status: InstrumentStatus, location: SourceLocation)]
     var entryIntoForce: CivilDate?
@@ -36,6 +42,13 @@ struct ParameterSource: Sendable {
     var description: String
     var unit: String?
     var values: [(date: CivilDate, value: YAMLNode)]
+    var location: SourceLocation
+}
+
+struct NamedDateSource: Sendable {
+    var name: String
+    var description: String?
+    var value: DateSpecSource
     var location: SourceLocation
 }
 

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Oblige
+import ObligeReports
+
+/// `oblige explain`: the full trace of one rule for one manifest.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show why one rule applies or not: its conditions with their values and the manifest line of each fact.")
+
+    @Argument(help: ArgumentHelp("The rule's id, such as dsa.art16.notice-and-action.", valueName: "rule-id"))
+    var ruleID: String
+
+    @Argument(help: ArgumentHelp("The manifest to evaluate.", valueName: "manifest"))
+    var manifest: String
+
+    @OptionGroup var date: DateOptions
+    @OptionGroup var rules: RuleOptions
+
+    func run() throws {
+        let asOf = try date.date()
+        let rulebook = try rules.rulebook()
+        guard rulebook.ruleIndex(of: ruleID) != nil else {
+            let hint = rulebook.suggestRule(for: ruleID).map { "; did you mean '\($0)'?" } ?? ""
+            throw ValidationError("no rule has the id '\(ruleID)'\(hint)")
+        }
+        let facts = try rulebook.loadFacts([manifest])
+        let evaluation = Evaluator(rulebook: rulebook, asOf: asOf).evaluate(facts[0])
+        let outcomes = evaluation.outcomes(ofRule: ruleID)
+        if outcomes.isEmpty {
+            Output.standardOutput("\(ruleID) is evaluated per item, and \(manifest) lists no items for it.\n")
+            return
+        }
+        Output.standardOutput(ExplainRenderer().render(outcomes, in: evaluation))
+    }
+}

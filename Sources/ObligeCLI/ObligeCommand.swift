@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// The `oblige` command: subcommands only; each lives in its own file.
+struct ObligeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "oblige",
+        abstract: "Which legal obligations and transparency requirements apply to a product, and why.",
+        discussion: """
+            Oblige evaluates rule packs (the GDPR, the Digital Services Act, …) against a manifest \
+            that describes a product, an organisation or a State measure.
+
+            Exit codes:
+              0  success (for check: the gate passed)
+              1  the gate failed (a prohibited practice applies) or a pack test failed
+              2  bad input or usage: unreadable or invalid YAML, a manifest or rule error, a bad option
+            """,
+        version: ObligeVersion.current,
+        subcommands: [Check.self, Explain.self, Questions.self, Lint.self, PackTest.self],
+        defaultSubcommand: nil
+    )
+}
+
+enum ObligeVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,77 @@
+public import Oblige
+
+/// What every renderer receives: the evaluations of one run (one per manifest) on one date.
+public struct Report: Sendable {
+    public let asOf: CivilDate
+    public let evaluations: [Evaluation]
+
+    public init(asOf: CivilDate, evaluations: [Evaluation]) {
+        self.asOf = asOf
+        self.evaluations = evaluations
+    }
+}
+
+/// Turns a report into text in one output format. Renderers never re-evaluate anything.
+public protocol ReportRenderer: Sendable {
+    func render(_ report: Report) -> String
+}
+
+extension Evaluation {
+    /// The outcomes with `status`, in rulebook order (instrument, then the pack's own order).
+    public func outcomes(withStatus status: FindingStatus) -> [Outcome] {
+        outcomes.filter { $0.status == status }
+    }
+
+    /// How many outcomes have each status.
+    public var statusCounts: [FindingStatus: Int] {
+        var counts: [FindingStatus: Int] = [:]
+        for outcome in outcomes { counts[outcome.status, default: 0] += 1 }
+        return counts
+    }
+
+    /// The subject's name, or the manifest's file name.
+    public var subjectName: String { facts.name ?? facts.file }
+}
+
+extension FindingStatus {
+    /// Words for people: "applies", "not applicable", …
+    public var words: String { rawValue.replacingUnderscores() }
+}
+
+extension RuleKind {
+    /// Plural heading for a group of findings of this kind.
+    public var heading: String {
+        switch self {
+        case .prohibition: "Prohibitions"
+        case .obligation: "Obligations"
+        case .transparency: "Transparency requirements"
+        case .right: "Rights of individuals"
+        case .liability: "Liability rules"
+        case .stateDuty: "State duties"
+        }
+    }
+}
+
+extension String {
+    func replacingUnderscores() -> String {
+        String(map { $0 == "_" ? " " : $0 })
+    }
+
+    /// The text broken into lines of at most `width` characters at spaces, each line after the
+    /// first prefixed with `indent`.
+    func wrapped(width: Int, indent: String) -> String {
+        let leading = String(prefix { $0 == " " })
+        var lines: [String] = []
+        var line = leading
+        for word in dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: true) {
+            let fresh = line.isEmpty || (lines.isEmpty && line == leading)
+            if !fresh, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += line.isEmpty || (lines.isEmpty && line == leading) ? String(word) : " " + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n" + indent)
+    }
+}

@@ -1,0 +1,156 @@
+import Oblige
+
+/// The human-readable report of `oblige check`: per subject, prohibitions first and loud, then
+/// each instrument's findings grouped by kind (transparency requirements in their own group),
+/// then what is upcoming, exempt or undetermined, then instruments that are not law, then the
+/// open questions.
+public struct TextReportRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        report.evaluations.map { subject($0) }.joined(separator: "\n" + String(repeating: "─", count: 72) + "\n\n")
+    }
+
+    func subject(_ evaluation: Evaluation) -> String {
+        var lines: [String] = []
+        let name = evaluation.facts.name.map { "\($0) (\(evaluation.facts.file))" } ?? evaluation.facts.file
+        lines.append("\(name) — as of \(evaluation.asOf)")
+        lines.append("")
+
+        let prohibited = evaluation.outcomes.filter {
+            $0.status == .applies && evaluation.rule(of: $0).kind == .prohibition
+        }
+        if !prohibited.isEmpty {
+            lines.append("!! PROHIBITED PRACTICES (\(prohibited.count)) — these must stop")
+            for outcome in prohibited {
+                lines.append("  !! " + headline(outcome, in: evaluation, withInstrument: true))
+                lines.append(("     " + evaluation.rule(of: outcome).summary).wrapped(width: 100, indent: "     "))
+            }
+            lines.append("")
+        }
+
+        let binding = evaluation.outcomes.filter { $0.status != .notInForce }
+        for (instrumentIndex, instrument) in evaluation.rulebook.instruments.enumerated() {
+            let outcomes = binding.filter { evaluation.rule(of: $0).instrument == instrumentIndex }
+            guard !outcomes.isEmpty else { continue }
+            lines.append("== \(instrument.title) — \(instrument.reference) [\(instrument.status(on: evaluation.asOf).rawValue.replacingUnderscores())] ==")
+            lines += section(outcomes, in: evaluation)
+            lines.append("")
+        }
+
+        let notInForce = evaluation.outcomes.filter { $0.status == .notInForce }
+        if !notInForce.isEmpty {
+            lines.append("== Not in force: proposals and withdrawn instruments (not binding law) ==")
+            for (instrumentIndex, instrument) in evaluation.rulebook.instruments.enumerated() {
+                let outcomes = notInForce.filter { evaluation.rule(of: $0).instrument == instrumentIndex }
+                guard !outcomes.isEmpty else { continue }
+                var status = instrument.status(on: evaluation.asOf).rawValue.replacingUnderscores()
+                if let since = instrument.statusDate(on: evaluation.asOf) { status += " since \(since)" }
+                lines.append("  \(instrument.title) — \(instrument.reference) [\(status)]")
+                for outcome in outcomes where outcome.conditionStatus != .notApplicable {
+                    lines.append("    • " + headline(outcome, in: evaluation) + " — would \(wouldBe(outcome.conditionStatus)) if it were law")
+                }
+                let inapplicable = outcomes.filter { $0.conditionStatus == .notApplicable }.count
+                if inapplicable > 0 { lines.append("    (\(inapplicable) more would not apply)") }
+            }
+            lines.append("")
+        }
+
+        let questions = evaluation.questions()
+        if !questions.isEmpty {
+            lines.append("Questions, most decisive first (answer them in the manifest):")
+            for (number, question) in questions.prefix(10).enumerated() {
+                let item = question.itemLabel.map { " [\($0)]" } ?? ""
+                lines.append("  \(number + 1). \(question.path)\(item) — \(question.question) (\(plural(question.decides.count, "finding")) wait on it)")
+            }
+            if questions.count > 10 {
+                lines.append("  … and \(questions.count - 10) more: run `oblige questions \(evaluation.facts.file)`")
+            }
+            lines.append("")
+        }
+
+        let counts = evaluation.statusCounts
+        let summary = FindingStatus.allCases.compactMap { status -> String? in
+            guard let count = counts[status], count > 0 else { return nil }
+            return "\(count) \(status.words)"
+        }
+        lines.append("Summary: " + summary.joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func section(_ outcomes: [Outcome], in evaluation: Evaluation) -> [String] {
+        var lines: [String] = []
+        let applying = outcomes.filter { $0.status == .applies }
+        for kind in RuleKind.allCases.sorted() where kind != .prohibition {
+            let group = applying.filter {
+                let rule = evaluation.rule(of: $0)
+                return kind == .transparency ? rule.isTransparencyRequirement : (rule.kind == kind && !rule.isTransparencyRequirement)
+            }
+            guard !group.isEmpty else { continue }
+            lines.append("  \(kind.heading) that apply (\(group.count))")
+            for outcome in group {
+                lines.append("    • " + headline(outcome, in: evaluation))
+                if kind == .transparency, let transparency = evaluation.rule(of: outcome).transparency {
+                    let audience = transparency.audience.map { $0.rawValue.replacingUnderscores() }.joined(separator: ", ")
+                    let when = transparency.when.map { " (\($0))" } ?? ""
+                    lines.append(("      → \(audience): \(transparency.what)\(when)").wrapped(width: 100, indent: "        "))
+                }
+            }
+        }
+        let upcoming = outcomes.filter { $0.status == .upcoming }
+        if !upcoming.isEmpty {
+            lines.append("  Upcoming (\(upcoming.count))")
+            for outcome in upcoming {
+                let from = outcome.appliesFrom.map { " — applies from \($0)" } ?? ""
+                lines.append("    • " + headline(outcome, in: evaluation) + from)
+            }
+        }
+        let exempt = outcomes.filter { $0.status == .exempt }
+        if !exempt.isEmpty {
+            lines.append("  Exempt (\(exempt.count))")
+            for outcome in exempt {
+                let rule = evaluation.rule(of: outcome)
+                let exemption = outcome.exemption.map { rule.exemptions[$0] }
+                let reason = exemption.map { [$0.article, $0.summary].compactMap { $0 }.joined(separator: ": ") } ?? ""
+                lines.append("    • " + headline(outcome, in: evaluation) + (reason.isEmpty ? "" : " — exempt: \(reason)"))
+            }
+        }
+        let undetermined = outcomes.filter { $0.status == .undetermined }
+        if !undetermined.isEmpty {
+            lines.append("  Undetermined (\(undetermined.count)) — missing facts")
+            for outcome in undetermined {
+                let missing = evaluation.missingFacts(of: outcome).map { evaluation.path(of: $0) }
+                lines.append("    • " + headline(outcome, in: evaluation) + " — needs: " + missing.joined(separator: ", "))
+            }
+        }
+        let inapplicable = outcomes.filter { $0.status == .notApplicable }.count
+        if inapplicable > 0 {
+            lines.append("  Not applicable: \(plural(inapplicable, "rule")) (`oblige explain RULE-ID` shows why)")
+        }
+        return lines
+    }
+
+    private func headline(_ outcome: Outcome, in evaluation: Evaluation, withInstrument: Bool = false) -> String {
+        let rule = evaluation.rule(of: outcome)
+        var text = withInstrument ? "\(evaluation.instrument(of: outcome).shortName) \(rule.article)" : rule.article
+        text += " — \(rule.title)"
+        if let label = evaluation.itemLabel(of: outcome) { text += " [\(label)]" }
+        text += " (\(rule.id))"
+        if rule.confidence != .high { text += " {confidence: \(rule.confidence.rawValue)}" }
+        return text
+    }
+
+    private func wouldBe(_ status: FindingStatus) -> String {
+        switch status {
+        case .applies: "apply"
+        case .upcoming: "apply later"
+        case .exempt: "be exempt"
+        case .undetermined: "depend on missing facts"
+        default: "not apply"
+        }
+    }
+}
+
+func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

@@ -72,7 +72,33 @@ public struct Evaluation: Sendable {
         return TracedFact(
             reference: reference, path: path(of: reference), declaration: declaration,
             value: facts.value(of: declaration, item: reference.item),
-            location: facts.location(of: declaration, item: reference.item))
+            location: facts.location(of: declaration, item: reference.item),
+            isPresumed: facts.isPresumed(declaration, item: reference.item))
+    }
+
+    /// Presumed facts (unstated, assumed by the vocabulary) that evaluation actually read.
+    public func presumptionsUsed() -> [TracedFact] {
+        let program = rulebook.program
+        let nodeCount = program.nodes.count
+        var found = Set<FactReference>()
+        var frames: [Frame] = [.subject]
+        for (collection, start) in sectionStarts.enumerated() {
+            for item in 0..<facts.itemCount(in: collection) {
+                frames.append(Frame(section: start + item, collection: collection, item: item))
+            }
+        }
+        for frame in frames {
+            for node in 0..<nodeCount where values[frame.section * nodeCount + node] != EvaluationRun.unevaluated {
+                for fact in program.info[node].facts {
+                    let declaration = rulebook.vocabulary.facts[Int(fact)]
+                    guard declaration.presumed != nil else { continue }
+                    let item = declaration.collection == nil ? nil : (frame.item >= 0 ? frame.item : nil)
+                    if declaration.collection != nil, item == nil { continue }
+                    if facts.isPresumed(declaration, item: item) { found.insert(FactReference(fact: Int(fact), item: item)) }
+                }
+            }
+        }
+        return found.sorted().map(traced)
     }
 
     func frame(of outcome: Outcome) -> Frame {

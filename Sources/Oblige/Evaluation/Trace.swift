@@ -6,9 +6,11 @@ public struct TracedFact: Sendable {
     /// `organisation.employees`, `ai_systems[0].purpose`.
     public let path: String
     public let declaration: FactDeclaration
-    /// `nil` when the manifest does not state it.
+    /// `nil` when the manifest does not state it (and nothing is presumed).
     public let value: FactValue?
     public let location: SourceLocation?
+    /// True when the value is presumed, not stated (see ``FactDeclaration/presumed``).
+    public let isPresumed: Bool
 }
 
 /// A parameter as a trace shows it, with the value in force on the evaluation date.

@@ -7,6 +7,8 @@ public struct Facts: Sendable {
     struct Item: Sendable {
         var cells: [Cell]
         var locations: [SourceLocation?]
+        /// Slots that hold a presumed value because the manifest does not state the fact.
+        var presumed: [Bool]
         var location: SourceLocation
         var label: String
     }
@@ -24,6 +26,7 @@ public struct Facts: Sendable {
 
     var cells: [Cell]
     var locations: [SourceLocation?]
+    var presumed: [Bool]
     var items: [[Item]]
     var strings: [String]
 
@@ -56,7 +59,16 @@ public struct Facts: Sendable {
         return locations[fact.slot]
     }
 
-    /// A fact's value for display, or `nil` when the manifest does not state it.
+    /// True when the fact's value is presumed because the manifest does not state it.
+    public func isPresumed(_ fact: FactDeclaration, item: Int? = nil) -> Bool {
+        if let collection = fact.collection {
+            guard let item else { return false }
+            return items[collection][item].presumed[fact.slot]
+        }
+        return presumed[fact.slot]
+    }
+
+    /// A fact's value for display (stated or presumed), or `nil` when it has none.
     public func value(of fact: FactDeclaration, item: Int? = nil) -> FactValue? {
         decode(cell(fact, item: item), as: fact.type)
     }

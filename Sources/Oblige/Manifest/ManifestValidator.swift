@@ -45,8 +45,22 @@ struct ManifestValidator {
         }
         walk(facts, under: KeyTree.root, prefix: "", into: &cells, &locations, items: &items)
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sorted) }
+        let presumed = presume(&cells, vocabulary.facts.filter { $0.collection == nil })
         return Facts(file: file, name: name, description: description, compliance: compliance,
-                     location: root.location, cells: cells, locations: locations, items: items, strings: strings)
+                     location: root.location, cells: cells, locations: locations, presumed: presumed,
+                     items: items, strings: strings)
+    }
+
+    /// Fills unstated facts that have a presumed value, and marks which ones were filled.
+    private func presume(_ cells: inout [Cell], _ declarations: [FactDeclaration]) -> [Bool] {
+        var presumed = [Bool](repeating: false, count: cells.count)
+        for fact in declarations {
+            if let presumption = fact.presumed, cells[fact.slot].isAbsent {
+                cells[fact.slot] = presumption.cell
+                presumed[fact.slot] = true
+            }
+        }
+        return presumed
     }
 
     private mutating func text(_ node: YAMLNode, _ key: String) -> String? {
@@ -128,8 +142,9 @@ struct ManifestValidator {
                 default: break
                 }
             }
-            items[collection].append(Facts.Item(cells: cells, locations: locations, location: element.location,
-                                                label: label))
+            let presumed = presume(&cells, declaration.facts.map { vocabulary.facts[$0] })
+            items[collection].append(Facts.Item(cells: cells, locations: locations, presumed: presumed,
+                                                location: element.location, label: label))
         }
     }
 

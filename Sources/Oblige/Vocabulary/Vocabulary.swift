@@ -11,6 +11,8 @@ public struct FactDeclaration: Sendable {
     public let unit: String?
     public let minimum: Double?
     public let maximum: Double?
+    /// The value assumed when a manifest does not state the fact, and why.
+    public let presumed: Presumption?
     /// The collection whose items carry this fact, or `nil` for a fact of the subject itself.
     public let collection: Int?
     /// Position of the fact's value in its scope's storage.
@@ -18,6 +20,15 @@ public struct FactDeclaration: Sendable {
     public let location: SourceLocation
     /// Declaration order across the vocabulary: earlier facts are the more basic ones.
     public let order: Int
+}
+
+/// A value the law (or practice) lets a rule assume until the manifest says otherwise. Reports
+/// list every presumption they relied on, so nothing is assumed silently.
+public struct Presumption: Sendable {
+    public let value: FactValue
+    /// Why the value may be assumed, in the pack authors' words.
+    public let reason: String
+    let cell: Cell
 }
 
 /// A list in a manifest whose items are described by the same facts (`ai_systems`, …).

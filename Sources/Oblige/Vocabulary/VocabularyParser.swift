@@ -10,6 +10,7 @@ struct VocabularyParser {
         var unit: String?
         var minimum: Double?
         var maximum: Double?
+        var presumed: (cell: Cell, value: FactValue, reason: String)?
         var collectionName: String?
         var location: SourceLocation
     }
@@ -22,7 +23,8 @@ struct VocabularyParser {
     }
 
     static let documentKeys = ["vocabulary", "description", "collections", "facts"]
-    static let factKeys = ["type", "values", "description", "question", "unit", "minimum", "maximum"]
+    static let factKeys = ["type", "values", "description", "question", "unit", "minimum", "maximum",
+                           "presumed", "presumption"]
     static let collectionKeys = ["description", "label"]
     static let typeNames = ["boolean", "integer", "number", "string", "date", "enum", "set"]
 
@@ -108,6 +110,16 @@ struct VocabularyParser {
         if type.domain == nil, let values = entry.value["values"] {
             reader.error("vocabulary.values-without-enum", "only enum and set facts take 'values'", at: values.location)
         }
+        var presumed: (Cell, FactValue, String)?
+        if let node = entry.value["presumed"] {
+            let reason = entry.value["presumption"].flatMap { reader.string($0, "'presumption'") }
+            if reason == nil {
+                reader.error("schema.missing-key", "a presumed value needs a 'presumption' that says why", at: node.location)
+            }
+            if let (cell, value) = presumedValue(node, type: type), let reason { presumed = (cell, value, reason) }
+        } else if let node = entry.value["presumption"] {
+            reader.error("schema.missing-key", "'presumption' explains a 'presumed' value; give one", at: node.location)
+        }
         facts.append(PendingFact(
             path: path, type: type,
             description: entry.value["description"].flatMap { reader.string($0, "description") } ?? "",
@@ -115,8 +127,27 @@ struct VocabularyParser {
             unit: entry.value["unit"].flatMap { reader.string($0, "unit") },
             minimum: entry.value["minimum"].flatMap { number($0, "minimum", for: type) },
             maximum: entry.value["maximum"].flatMap { number($0, "maximum", for: type) },
+            presumed: presumed,
             collectionName: collectionName.isEmpty ? nil : collectionName,
             location: entry.keyLocation))
+    }
+
+    /// The value a fact takes when a manifest does not state it (booleans and enums only).
+    private func presumedValue(_ node: YAMLNode, type: FactType) -> (Cell, FactValue)? {
+        switch (type, node.scalar?.value) {
+        case (.boolean, .bool(let flag)?): return (.bool(flag), .bool(flag))
+        case (.enumeration(let domain), .string(let text)?):
+            if let index = domain.index(of: text) { return (.enumCase(index), .enumCase(text)) }
+            reader.diagnostics.add(Diagnostic.error(
+                "vocabulary.bad-presumption", "'\(text)' is not one of the fact's values", at: node.location
+            ).suggesting(Suggestions.closest(to: text, among: domain.values)))
+            return nil
+        default:
+            reader.error("vocabulary.bad-presumption",
+                         "only boolean and enum facts can have a presumed value, and it must be of the fact's type",
+                         at: node.location)
+            return nil
+        }
     }
 
     private func number(_ node: YAMLNode, _ what: String, for type: FactType) -> Double? {
@@ -244,8 +275,9 @@ struct VocabularyParser {
             }
             declarations.append(FactDeclaration(
                 path: fact.path, type: fact.type, description: fact.description, question: fact.question,
-                unit: fact.unit, minimum: fact.minimum, maximum: fact.maximum, collection: collection,
-                slot: slot, location: fact.location, order: declarations.count))
+                unit: fact.unit, minimum: fact.minimum, maximum: fact.maximum,
+                presumed: fact.presumed.map { Presumption(value: $0.value, reason: $0.reason, cell: $0.cell) },
+                collection: collection, slot: slot, location: fact.location, order: declarations.count))
         }
         for (index, collection) in collectionDeclarations.enumerated() {
             if let label = collection.label,

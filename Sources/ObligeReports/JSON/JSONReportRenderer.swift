@@ -30,6 +30,13 @@ public struct JSONReportRenderer: ReportRenderer {
             "summary": .object(summary),
             "findings": .array(evaluation.outcomes.map { finding($0, in: evaluation) }),
             "questions": .array(evaluation.questions().map { question($0, in: evaluation) }),
+            "assumptions": .array(evaluation.presumptionsUsed().map { fact in
+                .object([
+                    "fact": .string(fact.path),
+                    "value": fact.value.map(Self.value) ?? .null,
+                    "reason": .string(fact.declaration.presumed?.reason ?? ""),
+                ])
+            }),
         ])
     }
 
@@ -141,6 +148,7 @@ public struct JSONReportRenderer: ReportRenderer {
                     "fact": .string(fact.path),
                     "value": fact.value.map(value) ?? .null,
                     "location": .optional(fact.location?.description),
+                    "presumed": .bool(fact.isPresumed),
                 ])
             })
         }

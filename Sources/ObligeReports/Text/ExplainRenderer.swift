@@ -90,6 +90,8 @@ public struct ExplainRenderer: Sendable {
         for fact in node.facts where node.value != nil {
             if let value = fact.value, let location = fact.location {
                 lines.append("\(detail)\(fact.path) = \(value)  ← \(location)")
+            } else if let value = fact.value, fact.isPresumed {
+                lines.append("\(detail)\(fact.path) = \(value)  (presumed: not stated in the manifest)")
             } else {
                 lines.append("\(detail)\(fact.path) is not stated — \(fact.declaration.question)")
             }

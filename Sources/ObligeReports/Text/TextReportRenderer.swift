@@ -56,6 +56,16 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("")
         }
 
+        let presumptions = evaluation.presumptionsUsed()
+        if !presumptions.isEmpty {
+            lines.append("Assumed, because the manifest does not say (state these facts to confirm or change them):")
+            for fact in presumptions {
+                lines.append("  • \(fact.path) = \(fact.value?.description ?? "?") — \(fact.declaration.presumed?.reason ?? "")"
+                    .wrapped(width: 100, indent: "    "))
+            }
+            lines.append("")
+        }
+
         let questions = evaluation.questions()
         if !questions.isEmpty {
             lines.append("Questions, most decisive first (answer them in the manifest):")

@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(
             name: "ObligeCLITests",
             dependencies: ["ObligeCLI"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

@@ -80,6 +80,26 @@ public struct Rule: Sendable {
     public var isTransparencyRequirement: Bool { kind == .transparency || transparency != nil }
 }
 
+/// A label a pack derives for a subject or item, such as its DSA tier or AI Act risk class:
+/// the first value whose condition holds.
+public struct Classification: Sendable {
+    public struct Value: Sendable {
+        public let label: String
+        public let description: String?
+    }
+
+    /// `pack.name`.
+    public let id: String
+    public let title: String
+    public let description: String?
+    public let instrument: Int
+    /// The collection it is derived per item for, if any.
+    public let collection: Int?
+    public let values: [Value]
+    public let location: SourceLocation
+    let nodes: [Int32]
+}
+
 /// A named value that changes over time (a threshold, an application date).
 public struct Parameter: Sendable {
     /// `pack.name`.
@@ -109,6 +129,7 @@ public struct Rulebook: Sendable {
     public let vocabulary: Vocabulary
     public let instruments: [Instrument]
     public let rules: [Rule]
+    public let classifications: [Classification]
     public let parameters: [Parameter]
     /// Warnings from compilation (unused predicates, …). Errors prevent a rulebook from existing.
     public let warnings: [Diagnostic]
@@ -119,12 +140,14 @@ public struct Rulebook: Sendable {
     private let ruleIndex: [String: Int]
 
     init(
-        vocabulary: Vocabulary, instruments: [Instrument], rules: [Rule], parameters: [Parameter],
-        predicates: [CompiledPredicate], program: Program, stringIDs: [String: UInt32], warnings: [Diagnostic]
+        vocabulary: Vocabulary, instruments: [Instrument], rules: [Rule], classifications: [Classification],
+        parameters: [Parameter], predicates: [CompiledPredicate], program: Program, stringIDs: [String: UInt32],
+        warnings: [Diagnostic]
     ) {
         self.vocabulary = vocabulary
         self.instruments = instruments
         self.rules = rules
+        self.classifications = classifications
         self.parameters = parameters
         self.predicates = predicates
         self.program = program

@@ -91,13 +91,15 @@ final class RulebookCompiler {
         for index in predicateSources.indices { bindPredicate(index, referencedFrom: nil) }
         let instruments = packs.map(instrument)
         let rules = compileRules()
+        let classifications = compileClassifications()
         lint()
         let diagnostics = reader.diagnostics.sorted
         guard !reader.diagnostics.hasErrors else {
             return Compilation(rulebook: nil, diagnostics: diagnostics, testDocuments: testDocuments)
         }
         let rulebook = Rulebook(
-            vocabulary: vocabulary, instruments: instruments, rules: rules, parameters: parameters,
+            vocabulary: vocabulary, instruments: instruments, rules: rules, classifications: classifications,
+            parameters: parameters,
             predicates: predicates.compactMap { $0 }, program: program, stringIDs: stringIDs,
             warnings: diagnostics.filter { !$0.isError })
         return Compilation(rulebook: rulebook, diagnostics: diagnostics, testDocuments: testDocuments)
@@ -193,6 +195,10 @@ final class RulebookCompiler {
                 } else {
                     base.parameters.append(parameter)
                 }
+            }
+            for classification in draft.classifications {
+                base.classifications.removeAll { $0.name == classification.name }
+                base.classifications.append(classification)
             }
             for date in draft.dates {
                 base.dates.removeAll { $0.name == date.name }
@@ -462,6 +468,35 @@ final class RulebookCompiler {
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
+    }
+
+    // MARK: Classifications
+
+    private func compileClassifications() -> [Classification] {
+        var result: [Classification] = []
+        for (packPosition, pack) in packs.enumerated() {
+            for source in pack.classifications {
+                var collection: Int?
+                if let (name, location) = source.forEach {
+                    guard let index = vocabulary.collection(named: name) else {
+                        reader.diagnostics.add(Diagnostic.error(
+                            "rule.unknown-collection", "'\(name)' is not a collection of the vocabulary", at: location
+                        ).suggesting(Suggestions.closest(to: name, among: vocabulary.collections.map(\.name))))
+                        continue
+                    }
+                    collection = index
+                }
+                var context = BindContext(pack: pack.name, collection: collection, mayChooseCollection: false)
+                let nodes = source.values.map { bindCondition($0.condition, &context) }
+                guard !nodes.contains(where: { $0 == nil }) else { continue }
+                result.append(Classification(
+                    id: "\(pack.name).\(source.name)", title: source.title, description: source.description,
+                    instrument: packPosition, collection: collection,
+                    values: source.values.map { Classification.Value(label: $0.value, description: $0.description) },
+                    location: source.location, nodes: nodes.compactMap { $0 }))
+            }
+        }
+        return result
     }
 
     // MARK: Lint

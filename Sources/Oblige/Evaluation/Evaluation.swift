@@ -18,6 +18,17 @@ public struct Outcome: Sendable, Hashable {
     public let dateIsUnknown: Bool
 }
 
+/// The label a classification gives a subject (or item).
+public struct ClassificationOutcome: Sendable, Hashable {
+    /// Index into ``Rulebook/classifications``.
+    public let classification: Int
+    public let item: Int?
+    /// Index into the classification's values; `nil` when undetermined or when no value fits.
+    public let value: Int?
+    /// True when a fact is missing that would decide the label.
+    public let isUndetermined: Bool
+}
+
 /// A fact of the subject or of one collection item.
 public struct FactReference: Sendable, Hashable, Comparable {
     /// Index into ``Vocabulary/facts``.
@@ -35,6 +46,7 @@ public struct Evaluation: Sendable {
     public let facts: Facts
     public let asOf: CivilDate
     public let outcomes: [Outcome]
+    public let classifications: [ClassificationOutcome]
     let values: [UInt8]
     let sectionStarts: [Int]
     let parameterCells: [Cell]
@@ -49,6 +61,39 @@ public struct Evaluation: Sendable {
     public func itemLabel(of outcome: Outcome) -> String? {
         guard let item = outcome.item, let collection = rule(of: outcome).collection else { return nil }
         return facts.label(ofItem: item, in: collection)
+    }
+
+    /// The label of a classification outcome, or `nil`.
+    public func label(of outcome: ClassificationOutcome) -> String? {
+        outcome.value.map { rulebook.classifications[outcome.classification].values[$0].label }
+    }
+
+    /// The classification outcomes with `id` (`dsa.tier`), one per item for per-item classifications.
+    public func classifications(withID id: String) -> [ClassificationOutcome] {
+        classifications.filter { rulebook.classifications[$0.classification].id == id }
+    }
+
+    /// The label of the classification's item, if it is per item.
+    public func itemLabel(of outcome: ClassificationOutcome) -> String? {
+        guard let item = outcome.item, let collection = rulebook.classifications[outcome.classification].collection
+        else { return nil }
+        return facts.label(ofItem: item, in: collection)
+    }
+
+    /// The facts an undetermined classification waits for.
+    public func missingFacts(of outcome: ClassificationOutcome) -> [FactReference] {
+        guard outcome.isUndetermined else { return [] }
+        let classification = rulebook.classifications[outcome.classification]
+        var frame = Frame.subject
+        if let item = outcome.item, let collection = classification.collection {
+            frame = self.frame(collection: collection, item: item)
+        }
+        var found = Set<FactReference>()
+        for node in classification.nodes {
+            collectMissing(node, in: frame, into: &found)
+            if value(of: node, in: frame) == .unknown { break }
+        }
+        return found.sorted()
     }
 
     /// The outcomes of the rule with `id` (one per item for `for_each` rules).

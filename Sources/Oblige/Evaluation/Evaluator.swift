@@ -32,7 +32,19 @@ public struct Evaluator: Sendable {
                 outcomes.append(run.outcome(of: rule, index: index, item: nil))
             }
         }
-        return Evaluation(rulebook: rulebook, facts: facts, asOf: asOf, outcomes: outcomes,
+        var labels: [ClassificationOutcome] = []
+        for (index, classification) in rulebook.classifications.enumerated() {
+            if let collection = classification.collection {
+                for item in 0..<facts.items[collection].count {
+                    run.frame = run.itemFrame(collection: collection, item: item)
+                    labels.append(run.classify(classification, index: index, item: item))
+                }
+                run.frame = .subject
+            } else {
+                labels.append(run.classify(classification, index: index, item: nil))
+            }
+        }
+        return Evaluation(rulebook: rulebook, facts: facts, asOf: asOf, outcomes: outcomes, classifications: labels,
                           values: run.values, sectionStarts: run.sectionStarts, parameterCells: parameterCells)
     }
 }
@@ -119,6 +131,18 @@ struct EvaluationRun {
         return Outcome(rule: index, item: item, status: status, conditionStatus: conditionStatus,
                        exemption: exemption, appliesFrom: from.date, appliesUntil: until.date,
                        dateIsUnknown: from == .unknown)
+    }
+
+    /// The first value whose condition holds; an earlier condition that is unknown leaves it undetermined.
+    mutating func classify(_ classification: Classification, index: Int, item: Int?) -> ClassificationOutcome {
+        for (position, node) in classification.nodes.enumerated() {
+            switch evaluate(node) {
+            case .yes: return ClassificationOutcome(classification: index, item: item, value: position, isUndetermined: false)
+            case .unknown: return ClassificationOutcome(classification: index, item: item, value: nil, isUndetermined: true)
+            case .no: continue
+            }
+        }
+        return ClassificationOutcome(classification: index, item: item, value: nil, isUndetermined: false)
     }
 
     enum DateOutcome: Equatable {

@@ -71,7 +71,7 @@ extension Evaluation {
         return FactReference(fact: Int(fact), item: declaration.collection == nil || frame.item < 0 ? nil : frame.item)
     }
 
-    private func collectMissing(_ index: Int32, in frame: Frame, into found: inout Set<FactReference>) {
+    func collectMissing(_ index: Int32, in frame: Frame, into found: inout Set<FactReference>) {
         guard value(of: index, in: frame) == .unknown else { return }
         let program = rulebook.program
         let node = program.nodes[Int(index)]

@@ -25,6 +25,9 @@ public struct PackTestCase: Sendable {
     public let manifest: YAMLNode?
     public let manifestFile: String
     public let expectations: [Expectation]
+    /// Expected classification labels: `dsa.tier` or `pack.name[item]` → label (`none` for no label,
+    /// `undetermined` when facts are missing).
+    public let classifications: [(id: String, item: String?, label: String, location: SourceLocation)]
     public let location: SourceLocation
 }
 
@@ -62,7 +65,7 @@ public struct PackTestRunner: Sendable {
     }
 
     static let suiteKeys = ["suite", "description", "tests"]
-    static let caseKeys = ["name", "scenario", "as_of", "manifest", "expect", "note"]
+    static let caseKeys = ["name", "scenario", "as_of", "manifest", "expect", "classify", "note"]
     static let expectationKeys = ["status", "conditions", "exemption", "applies_from"]
 
     /// Runs every case of every suite document.
@@ -105,6 +108,24 @@ public struct PackTestRunner: Sendable {
               let asOf = node["as_of"].flatMap({ reader.date($0, "'as_of'") }),
               let manifestNode = node["manifest"],
               let expectNode = node["expect"], let entries = reader.mapping(expectNode, "'expect'") else { return nil }
+        var classifications: [(String, String?, String, SourceLocation)] = []
+        for entry in node["classify"].flatMap({ reader.mapping($0, "'classify'") }) ?? [] {
+            var id = entry.key
+            var item: String?
+            if id.hasSuffix("]"), let open = id.firstIndex(of: "[") {
+                item = String(id[id.index(after: open)..<id.index(before: id.endIndex)])
+                id = String(id[..<open])
+            }
+            guard rulebook.classifications.contains(where: { $0.id == id }) else {
+                reader.diagnostics.add(Diagnostic.error(
+                    "test.unknown-classification", "no classification has the id '\(id)'", at: entry.keyLocation
+                ).suggesting(Suggestions.closest(to: id, among: rulebook.classifications.map(\.id))))
+                continue
+            }
+            if let label = reader.string(entry.value, "a classification value") {
+                classifications.append((id, item, label, entry.keyLocation))
+            }
+        }
         var manifest: YAMLNode? = manifestNode
         var manifestFile = manifestNode.location.file
         if let path = manifestNode.scalar?.text, manifestNode.mapping == nil {
@@ -118,7 +139,7 @@ public struct PackTestRunner: Sendable {
         return PackTestCase(
             suite: suite, name: name, scenario: node["scenario"].flatMap { reader.string($0, "'scenario'") },
             asOf: asOf, manifest: manifest, manifestFile: manifestFile, expectations: expectations,
-            location: node.location)
+            classifications: classifications, location: node.location)
     }
 
     private func readExpectation(_ entry: YAMLPair, reader: DocumentReader) -> PackTestCase.Expectation? {
@@ -184,6 +205,23 @@ public struct PackTestRunner: Sendable {
         var failures: [Diagnostic] = []
         for expectation in testCase.expectations {
             failures += check(expectation, in: evaluation, testCase: testCase)
+        }
+        for expected in testCase.classifications {
+            var outcomes = evaluation.classifications(withID: expected.id)
+            if let item = expected.item { outcomes = outcomes.filter { evaluation.itemLabel(of: $0) == item } }
+            if outcomes.isEmpty {
+                failures.append(.error("test.failed", "test '\(testCase.name)': \(expected.id) has no outcome\(expected.item.map { " for item '\($0)'" } ?? "")",
+                                       at: expected.location))
+            }
+            for outcome in outcomes {
+                let actual = evaluation.label(of: outcome) ?? (outcome.isUndetermined ? "undetermined" : "none")
+                if actual != expected.label {
+                    let label = evaluation.itemLabel(of: outcome).map { "[\($0)]" } ?? ""
+                    failures.append(.error("test.failed",
+                                           "test '\(testCase.name)': \(expected.id)\(label) is \(actual), expected \(expected.label)",
+                                           at: expected.location))
+                }
+            }
         }
         return PackTestResult(testCase: testCase, failures: failures)
     }

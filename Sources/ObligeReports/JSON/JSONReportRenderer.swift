@@ -28,6 +28,7 @@ public struct JSONReportRenderer: ReportRenderer {
             "manifest": .string(evaluation.facts.file),
             "name": .optional(evaluation.facts.name),
             "summary": .object(summary),
+            "classifications": .array(evaluation.classifications.map { classification($0, in: evaluation) }),
             "findings": .array(evaluation.outcomes.map { finding($0, in: evaluation) }),
             "questions": .array(evaluation.questions().map { question($0, in: evaluation) }),
             "assumptions": .array(evaluation.presumptionsUsed().map { fact in
@@ -76,6 +77,18 @@ public struct JSONReportRenderer: ReportRenderer {
             ])
         }
         return .object(members)
+    }
+
+    private func classification(_ outcome: ClassificationOutcome, in evaluation: Evaluation) -> JSONValue {
+        let classification = evaluation.rulebook.classifications[outcome.classification]
+        return .object([
+            "id": .string(classification.id),
+            "title": .string(classification.title),
+            "value": .optional(evaluation.label(of: outcome)),
+            "status": .string(outcome.value != nil ? "determined" : (outcome.isUndetermined ? "undetermined" : "none")),
+            "item": .optional(evaluation.itemLabel(of: outcome)),
+            "missing_facts": .array(evaluation.missingFacts(of: outcome).map { .string(evaluation.path(of: $0)) }),
+        ])
     }
 
     private func scope(_ outcome: Outcome, in evaluation: Evaluation) -> JSONValue {

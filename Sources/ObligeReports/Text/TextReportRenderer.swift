@@ -16,6 +16,11 @@ public struct TextReportRenderer: ReportRenderer {
         let name = evaluation.facts.name.map { "\($0) (\(evaluation.facts.file))" } ?? evaluation.facts.file
         lines.append("\(name) — as of \(evaluation.asOf)")
         lines.append("")
+        let labels = classificationLines(evaluation)
+        if !labels.isEmpty {
+            lines += labels
+            lines.append("")
+        }
 
         let prohibited = evaluation.outcomes.filter {
             $0.status == .applies && evaluation.rule(of: $0).kind == .prohibition
@@ -86,6 +91,22 @@ public struct TextReportRenderer: ReportRenderer {
         }
         lines.append("Summary: " + summary.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One line per classification that found a value or waits on facts.
+    private func classificationLines(_ evaluation: Evaluation) -> [String] {
+        evaluation.classifications.compactMap { outcome in
+            let classification = evaluation.rulebook.classifications[outcome.classification]
+            let item = evaluation.itemLabel(of: outcome).map { " [\($0)]" } ?? ""
+            if let value = outcome.value {
+                let chosen = classification.values[value]
+                let detail = chosen.description.map { " — \($0)" } ?? ""
+                return "  \(classification.title)\(item): \(chosen.label.replacingUnderscores())\(detail)"
+            }
+            guard outcome.isUndetermined else { return nil }
+            let missing = evaluation.missingFacts(of: outcome).map { evaluation.path(of: $0) }
+            return "  \(classification.title)\(item): undetermined — needs: \(missing.joined(separator: ", "))"
+        }
     }
 
     private func section(_ outcomes: [Outcome], in evaluation: Evaluation) -> [String] {

@@ -4,7 +4,9 @@ import ObligeSyntax
 /// malformed values with their positions.
 struct PackParser {
     static let packKeys = ["pack", "amends", "description", "instrument", "parameters", "dates", "defaults",
-                           "predicates", "rules", "remove"]
+                           "predicates", "classifications", "rules", "remove"]
+    static let classificationKeys = ["title", "description", "for_each", "values"]
+    static let classificationValueKeys = ["value", "when", "description"]
     static let dateKeys = ["description", "value"]
     static let instrumentKeys = ["title", "short_name", "reference", "url", "article_url", "status", "history",
                                  "entry_into_force", "applies_from", "note"]
@@ -74,6 +76,9 @@ struct PackParser {
                 }
             }
         }
+        if let node = root["classifications"], let entries = reader.mapping(node, "'classifications'") {
+            pack.classifications = entries.compactMap(classification)
+        }
         if let node = root["rules"], let items = reader.sequence(node, "'rules'") {
             pack.rules = items.compactMap { rule($0, draft: pack.amends == nil ? nil : name) }
         }
@@ -129,6 +134,41 @@ struct PackParser {
             appliesFrom: node["applies_from"].flatMap { reader.date($0, "'applies_from'") },
             note: node["note"].flatMap { reader.string($0, "'note'") },
             location: node.location)
+    }
+
+    private func classification(_ entry: YAMLPair) -> ClassificationSource? {
+        let what = "classification '\(entry.key)'"
+        guard isIdentifier(entry.key) else {
+            reader.error("pack.bad-name", "classification name '\(entry.key)' must be a lower-case word with '_'",
+                         at: entry.keyLocation)
+            return nil
+        }
+        guard let pairs = reader.mapping(entry.value, what) else { return nil }
+        reader.checkKeys(pairs, in: what, at: entry.keyLocation, allowed: Self.classificationKeys,
+                         required: ["title", "values"])
+        var values: [(String, Syntax, String?, SourceLocation)] = []
+        var complete = true
+        if let node = entry.value["values"], let items = reader.sequence(node, "the values of \(what)") {
+            for item in items {
+                guard let itemPairs = reader.mapping(item, "each value of \(what)") else { complete = false; continue }
+                reader.checkKeys(itemPairs, in: "a value of \(what)", at: item.location,
+                                 allowed: Self.classificationValueKeys, required: ["value", "when"])
+                guard let valueNode = item["value"], let value = reader.string(valueNode, "'value'"),
+                      let condition = item["when"].flatMap({ conditions.condition($0, "'when'") }) else {
+                    complete = false
+                    continue
+                }
+                values.append((value, condition, item["description"].flatMap { reader.string($0, "'description'") },
+                               valueNode.location))
+            }
+        }
+        guard complete, let title = entry.value["title"].flatMap({ reader.string($0, "'title'") }) else { return nil }
+        var forEach: (String, SourceLocation)?
+        if let node = entry.value["for_each"], let name = reader.string(node, "'for_each'") { forEach = (name, node.location) }
+        return ClassificationSource(
+            name: entry.key, title: title,
+            description: entry.value["description"].flatMap { reader.string($0, "'description'") },
+            forEach: forEach, values: values, location: entry.keyLocation)
     }
 
     private func parameter(_ entry: YAMLPair) -> ParameterSource? {

@@ -15,6 +15,7 @@ struct PackSource: Sendable {
     /// The `applies_from` of rules that do not give their own.
     var defaultAppliesFrom: DateSpecSource?
     var predicates: [PredicateSource] = []
+    var classifications: [ClassificationSource] = []
     var rules: [RuleSource] = []
     /// Rule ids a draft removes from the pack it amends.
     var removals: [(id: String, location: SourceLocation)] = []
@@ -55,6 +56,16 @@ struct NamedDateSource: Sendable {
 struct PredicateSource: Sendable {
     var name: String
     var condition: Syntax
+    var location: SourceLocation
+}
+
+/// A label the pack derives for a subject (or item): the first value whose condition holds.
+struct ClassificationSource: Sendable {
+    var name: String
+    var title: String
+    var description: String?
+    var forEach: (name: String, location: SourceLocation)?
+    var values: [(value: String, condition: Syntax, description: String?, location: SourceLocation)]
     var location: SourceLocation
 }
 

@@ -134,3 +134,85 @@ struct DateRule: Sendable {
     var constant: CivilDate?
     var text: String
 }
+
+extension Rulebook {
+    /// Number of compiled condition nodes, for benchmarks and statistics.
+    public var conditionNodeCount: Int { program.nodes.count }
+}
+
+/// What the evaluator needs of a rule, packed: node indices and ranges only.
+struct RuleCode: Sendable {
+    var when: Int32
+    /// `exemptionNodes[exemptionStart ..< exemptionStart + exemptionCount]`.
+    var exemptionStart: Int32
+    var exemptionCount: Int32
+    /// Index into the date rules, or -1 for no date.
+    var from: Int32
+    var until: Int32
+    var instrument: Int32
+    /// The collection of a `for_each` rule, or -1.
+    var collection: Int32
+}
+
+/// One alternative of a date rule: the condition node (-1 for always) and the date operand.
+struct DateAlternative: Sendable {
+    var condition: Int32
+    var operand: Int32
+}
+
+/// The program's tables in memory that never moves or changes, so the evaluator reads them
+/// through raw pointers with no reference counting or bounds checks on its hot path.
+///
+/// Immutable after initialisation and freed with the rulebook: safe to share between threads.
+final class ProgramTables: @unchecked Sendable {
+    let nodes: UnsafeMutableBufferPointer<Program.Node>
+    let children: UnsafeMutableBufferPointer<Int32>
+    let operands: UnsafeMutableBufferPointer<Program.OperandCode>
+    let operandArguments: UnsafeMutableBufferPointer<Int32>
+    let listCells: UnsafeMutableBufferPointer<Cell>
+    let masks: UnsafeMutableBufferPointer<UInt64>
+    let rules: UnsafeMutableBufferPointer<RuleCode>
+    let exemptionNodes: UnsafeMutableBufferPointer<Int32>
+    let dateAlternatives: UnsafeMutableBufferPointer<DateAlternative>
+    /// Per date rule: its alternatives' start and count in `dateAlternatives`.
+    let dateRules: UnsafeMutableBufferPointer<(start: Int32, count: Int32)>
+    /// Per predicate: its root node, and its collection (-1 for the subject).
+    let predicateRoots: UnsafeMutableBufferPointer<Int32>
+    let predicateCollections: UnsafeMutableBufferPointer<Int32>
+
+    init(program: Program, rules: [RuleCode], exemptionNodes: [Int32], dateAlternatives: [DateAlternative],
+         dateRules: [(start: Int32, count: Int32)], predicates: [CompiledPredicate]) {
+        nodes = Self.copy(program.nodes)
+        children = Self.copy(program.children)
+        operands = Self.copy(program.operands)
+        operandArguments = Self.copy(program.operandArguments)
+        listCells = Self.copy(program.listCells)
+        masks = Self.copy(program.masks)
+        self.rules = Self.copy(rules)
+        self.exemptionNodes = Self.copy(exemptionNodes)
+        self.dateAlternatives = Self.copy(dateAlternatives)
+        self.dateRules = Self.copy(dateRules)
+        predicateRoots = Self.copy(predicates.map(\.root))
+        predicateCollections = Self.copy(predicates.map { Int32($0.collection ?? -1) })
+    }
+
+    deinit {
+        for buffer in [UnsafeMutableRawBufferPointer(nodes), UnsafeMutableRawBufferPointer(children),
+                       UnsafeMutableRawBufferPointer(operands), UnsafeMutableRawBufferPointer(operandArguments),
+                       UnsafeMutableRawBufferPointer(listCells), UnsafeMutableRawBufferPointer(masks),
+                       UnsafeMutableRawBufferPointer(rules), UnsafeMutableRawBufferPointer(exemptionNodes),
+                       UnsafeMutableRawBufferPointer(dateAlternatives), UnsafeMutableRawBufferPointer(dateRules),
+                       UnsafeMutableRawBufferPointer(predicateRoots),
+                       UnsafeMutableRawBufferPointer(predicateCollections)] {
+            buffer.deallocate()
+        }
+    }
+
+    /// A copy of a table of plain values (no references, so no deinitialisation is needed).
+    /// Never zero-sized, so every table has a real address; only the array's indices are read.
+    private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return buffer
+    }
+}

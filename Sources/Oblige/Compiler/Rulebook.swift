@@ -136,6 +136,7 @@ public struct Rulebook: Sendable {
 
     let predicates: [CompiledPredicate]
     let program: Program
+    let tables: ProgramTables
     let stringIDs: [String: UInt32]
     private let ruleIndex: [String: Int]
 
@@ -156,6 +157,35 @@ public struct Rulebook: Sendable {
         var index: [String: Int] = [:]
         for (position, rule) in rules.enumerated() { index[rule.id] = position }
         self.ruleIndex = index
+        var codes: [RuleCode] = []
+        var exemptionNodes: [Int32] = []
+        var alternatives: [DateAlternative] = []
+        var dateRules: [(start: Int32, count: Int32)] = []
+        var dateIndex: [[Int32]: Int32] = [:]
+        // Rules that share a date (a pack's named dates are bound once) share its index, so the
+        // evaluator computes each date once per subject.
+        func date(_ rule: DateRule?) -> Int32 {
+            guard let rule else { return -1 }
+            let key = rule.alternatives.flatMap { [$0.condition, $0.operand] }
+            if let index = dateIndex[key] { return index }
+            let start = Int32(alternatives.count)
+            for alternative in rule.alternatives {
+                alternatives.append(DateAlternative(condition: alternative.condition, operand: alternative.operand))
+            }
+            dateRules.append((start, Int32(rule.alternatives.count)))
+            dateIndex[key] = Int32(dateRules.count - 1)
+            return Int32(dateRules.count - 1)
+        }
+        for rule in rules {
+            let exemptionStart = Int32(exemptionNodes.count)
+            exemptionNodes += rule.exemptionNodes
+            codes.append(RuleCode(
+                when: rule.when, exemptionStart: exemptionStart, exemptionCount: Int32(rule.exemptionNodes.count),
+                from: date(rule.appliesFrom), until: date(rule.appliesUntil),
+                instrument: Int32(rule.instrument), collection: Int32(rule.collection ?? -1)))
+        }
+        self.tables = ProgramTables(program: program, rules: codes, exemptionNodes: exemptionNodes,
+                                    dateAlternatives: alternatives, dateRules: dateRules, predicates: predicates)
     }
 
     /// The position of the rule with `id`.

@@ -301,8 +301,13 @@ extension RulebookCompiler {
                 return nil
             }
             usedDates.insert("\(pack.name).\(name)")
+            // Bound once per pack and scope, so every rule that uses it shares its nodes (and the
+            // evaluator computes it once per subject).
+            let key = "\(pack.name).\(name)@\(context.collection ?? -1)"
+            if let bound = boundDates[key] { return bound }
             guard var rule = bindDateSpec(named.value, context: &context) else { return nil }
             rule.text = name + " (" + rule.text + ")"
+            boundDates[key] = rule
             return rule
         }
         return bindDateSpec(spec, context: &context)

@@ -56,6 +56,8 @@ final class RulebookCompiler {
     var predicateState: [PredicateState] = []
     var usedPredicates: Set<Int> = []
     var usedDates: Set<String> = []
+    /// Named dates already bound, by pack, name and collection scope.
+    var boundDates: [String: DateRule] = [:]
 
     enum PredicateState { case unbound, binding, bound, failed }
 
@@ -433,10 +435,13 @@ final class RulebookCompiler {
         }
         guard let when, !exemptions.contains(where: { $0 == nil }),
               appliesFrom.map({ $0 != nil }) ?? true, appliesUntil.map({ $0 != nil }) ?? true else { return nil }
-        let defaultFrom = pack.instrument?.appliesFrom
-        let from: DateRule? = appliesFrom.flatMap { $0 } ?? defaultFrom.map { date in
+        let from: DateRule? = appliesFrom.flatMap { $0 } ?? pack.instrument?.appliesFrom.map { date in
+            let key = "\(pack.name).#instrument"
+            if let bound = boundDates[key] { return bound }
             let operand = program.add(Program.OperandCode(kind: .literal, literal: .date(date)))
-            return DateRule(alternatives: [(-1, operand, [])], constant: date, text: date.description)
+            let rule = DateRule(alternatives: [(-1, operand, [])], constant: date, text: date.description)
+            boundDates[key] = rule
+            return rule
         }
         return Rule(
             id: source.id, title: source.title, article: source.article,

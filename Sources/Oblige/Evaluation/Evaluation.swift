@@ -47,7 +47,7 @@ public struct Evaluation: Sendable {
     public let asOf: CivilDate
     public let outcomes: [Outcome]
     public let classifications: [ClassificationOutcome]
-    let values: [UInt8]
+    let values: NodeValues
     let sectionStarts: [Int]
     let parameterCells: [Cell]
 
@@ -127,10 +127,8 @@ public struct Evaluation: Sendable {
         let nodeCount = program.nodes.count
         var found = Set<FactReference>()
         var frames: [Frame] = [.subject]
-        for (collection, start) in sectionStarts.enumerated() {
-            for item in 0..<facts.itemCount(in: collection) {
-                frames.append(Frame(section: start + item, collection: collection, item: item))
-            }
+        for collection in sectionStarts.indices {
+            for item in 0..<facts.itemCount(in: collection) { frames.append(frame(collection: collection, item: item)) }
         }
         for frame in frames {
             for node in 0..<nodeCount where values[frame.section * nodeCount + node] != EvaluationRun.unevaluated {
@@ -148,11 +146,12 @@ public struct Evaluation: Sendable {
 
     func frame(of outcome: Outcome) -> Frame {
         guard let item = outcome.item, let collection = rule(of: outcome).collection else { return .subject }
-        return Frame(section: sectionStarts[collection] + item, collection: collection, item: item)
+        return frame(collection: collection, item: item)
     }
 
     func frame(collection: Int, item: Int) -> Frame {
-        Frame(section: sectionStarts[collection] + item, collection: collection, item: item)
+        Frame(section: sectionStarts[collection] + item, collection: collection, item: item,
+              base: facts.items[collection][item].base)
     }
 
     func value(of node: Int32, in frame: Frame) -> Truth? {

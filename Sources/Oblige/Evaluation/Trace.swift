@@ -53,20 +53,41 @@ public struct Trace: Sendable {
 }
 
 extension Evaluation {
-    /// The full trace of one outcome.
-    public func trace(of outcome: Outcome) -> Trace {
+    /// The trace of one outcome. With `expandingPredicates`, each predicate node carries its
+    /// definition's trace below it; without, predicates are leaves that name the predicate (see
+    /// ``predicateTraces()`` for their definitions, once each).
+    public func trace(of outcome: Outcome, expandingPredicates: Bool = true) -> Trace {
         let rule = rule(of: outcome)
         let frame = frame(of: outcome)
         let dateNodes = [rule.appliesFrom, rule.appliesUntil].compactMap { $0 }
             .flatMap { $0.alternatives.map(\.condition) }
             .filter { $0 >= 0 }
         return Trace(
-            when: traceNode(rule.when, in: frame),
-            exemptions: rule.exemptionNodes.map { traceNode($0, in: frame) },
-            dates: dateNodes.map { traceNode($0, in: frame) })
+            when: traceNode(rule.when, in: frame, expanding: expandingPredicates),
+            exemptions: rule.exemptionNodes.map { traceNode($0, in: frame, expanding: expandingPredicates) },
+            dates: dateNodes.map { traceNode($0, in: frame, expanding: expandingPredicates) })
     }
 
-    func traceNode(_ index: Int32, in frame: Frame) -> TraceNode {
+    /// Every predicate that evaluation used, once per subject (and once per item for predicates
+    /// about items), with its value and its definition's trace (inner predicates not expanded).
+    public func predicateTraces() -> [(name: String, item: String?, trace: TraceNode)] {
+        var result: [(String, String?, TraceNode)] = []
+        for predicate in rulebook.predicates {
+            if let collection = predicate.collection {
+                for item in 0..<facts.itemCount(in: collection) {
+                    let itemFrame = frame(collection: collection, item: item)
+                    guard value(of: predicate.root, in: itemFrame) != nil else { continue }
+                    result.append((predicate.name, facts.label(ofItem: item, in: collection),
+                                   traceNode(predicate.root, in: itemFrame, expanding: false)))
+                }
+            } else if value(of: predicate.root, in: .subject) != nil {
+                result.append((predicate.name, nil, traceNode(predicate.root, in: .subject, expanding: false)))
+            }
+        }
+        return result
+    }
+
+    func traceNode(_ index: Int32, in frame: Frame, expanding: Bool = true) -> TraceNode {
         let program = rulebook.program
         let node = program.nodes[Int(index)]
         let info = program.info[Int(index)]
@@ -77,19 +98,24 @@ extension Evaluation {
         case .predicate:
             let predicate = rulebook.predicates[Int(node.a)]
             role = .predicate(predicate.name)
-            children = [traceNode(predicate.root, in: predicate.collection == nil ? .subject : frame)]
+            if expanding, value != nil {
+                children = [traceNode(predicate.root, in: predicate.collection == nil ? .subject : frame)]
+            }
         case .anyItem, .allItems:
             let collection = Int(node.a)
-            for item in 0..<facts.itemCount(in: collection) {
+            for item in 0..<facts.itemCount(in: collection) where value != nil {
                 let itemFrame = self.frame(collection: collection, item: item)
-                let body = traceNode(node.b, in: itemFrame)
+                let body = traceNode(node.b, in: itemFrame, expanding: expanding)
                 children.append(TraceNode(
                     role: .item(label: facts.label(ofItem: item, in: collection)), text: body.text,
                     location: facts.location(ofItem: item, in: collection), value: body.value,
                     facts: [], parameters: [], children: [body]))
             }
         default:
-            children = program.childNodes(of: index).map { traceNode($0, in: frame) }
+            // Below a node that evaluation skipped, nothing was evaluated either.
+            if value != nil {
+                children = program.childNodes(of: index).map { traceNode($0, in: frame, expanding: expanding) }
+            }
         }
         let factReferences = info.facts.map { fact -> FactReference in
             let declaration = rulebook.vocabulary.facts[Int(fact)]

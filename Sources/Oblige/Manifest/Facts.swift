@@ -3,12 +3,10 @@ public import ObligeSyntax
 /// The validated, typed facts of one subject (a product, an organisation, a State measure),
 /// each with the manifest position it came from.
 public struct Facts: Sendable {
-    /// One item of a collection (one AI system, one processing activity, …).
+    /// One item of a collection (one AI system, one processing activity, …). Its facts live in
+    /// the flat item arrays from `base` on, so the evaluator reads them without indirection.
     struct Item: Sendable {
-        var cells: [Cell]
-        var locations: [SourceLocation?]
-        /// Slots that hold a presumed value because the manifest does not state the fact.
-        var presumed: [Bool]
+        var base: Int
         var location: SourceLocation
         var label: String
     }
@@ -26,9 +24,16 @@ public struct Facts: Sendable {
 
     var cells: [Cell]
     var locations: [SourceLocation?]
+    /// Slots that hold a presumed value because the manifest does not state the fact.
     var presumed: [Bool]
     var items: [[Item]]
+    var itemCells: [Cell]
+    var itemLocations: [SourceLocation?]
+    var itemPresumed: [Bool]
     var strings: [String]
+
+    /// How many items the manifest lists across all collections.
+    var totalItemCount: Int { items.reduce(0) { $0 + $1.count } }
 
     /// How many items the manifest lists in each collection.
     public func itemCount(in collection: Int) -> Int { items[collection].count }
@@ -45,7 +50,7 @@ public struct Facts: Sendable {
     func cell(_ fact: FactDeclaration, item: Int?) -> Cell {
         if let collection = fact.collection {
             guard let item else { return .absent }
-            return items[collection][item].cells[fact.slot]
+            return itemCells[items[collection][item].base + fact.slot]
         }
         return cells[fact.slot]
     }
@@ -54,7 +59,7 @@ public struct Facts: Sendable {
     public func location(of fact: FactDeclaration, item: Int? = nil) -> SourceLocation? {
         if let collection = fact.collection {
             guard let item else { return nil }
-            return items[collection][item].locations[fact.slot]
+            return itemLocations[items[collection][item].base + fact.slot]
         }
         return locations[fact.slot]
     }
@@ -63,7 +68,7 @@ public struct Facts: Sendable {
     public func isPresumed(_ fact: FactDeclaration, item: Int? = nil) -> Bool {
         if let collection = fact.collection {
             guard let item else { return false }
-            return items[collection][item].presumed[fact.slot]
+            return itemPresumed[items[collection][item].base + fact.slot]
         }
         return presumed[fact.slot]
     }

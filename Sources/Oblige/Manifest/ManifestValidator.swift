@@ -12,6 +12,9 @@ struct ManifestValidator {
     let stringIDs: [String: UInt32]
     private var diagnostics = DiagnosticBag()
     private var strings: [String] = []
+    private var itemCells: [Cell] = []
+    private var itemLocations: [SourceLocation?] = []
+    private var itemPresumed: [Bool] = []
 
     init(vocabulary: Vocabulary, stringIDs: [String: UInt32]) {
         self.vocabulary = vocabulary
@@ -48,7 +51,8 @@ struct ManifestValidator {
         let presumed = presume(&cells, vocabulary.facts.filter { $0.collection == nil })
         return Facts(file: file, name: name, description: description, compliance: compliance,
                      location: root.location, cells: cells, locations: locations, presumed: presumed,
-                     items: items, strings: strings)
+                     items: items, itemCells: itemCells, itemLocations: itemLocations, itemPresumed: itemPresumed,
+                     strings: strings)
     }
 
     /// Fills unstated facts that have a presumed value, and marks which ones were filled.
@@ -131,8 +135,9 @@ struct ManifestValidator {
             }
             var cells = [Cell](repeating: .absent, count: declaration.slotCount)
             var locations = [SourceLocation?](repeating: nil, count: declaration.slotCount)
-            var nestedItems = items
-            walk(pairs, under: itemNode, prefix: "\(path)[\(position)]", into: &cells, &locations, items: &nestedItems)
+            // Collections do not nest, so an item's walk never adds items.
+            var noItems = items.map { _ in [Facts.Item]() }
+            walk(pairs, under: itemNode, prefix: "\(path)[\(position)]", into: &cells, &locations, items: &noItems)
             var label = "#\(position + 1)"
             if let labelFact = declaration.label.flatMap({ vocabulary.fact("\(declaration.name)[].\($0)") }),
                case let cell = cells[labelFact.slot], !cell.isAbsent {
@@ -143,8 +148,10 @@ struct ManifestValidator {
                 }
             }
             let presumed = presume(&cells, declaration.facts.map { vocabulary.facts[$0] })
-            items[collection].append(Facts.Item(cells: cells, locations: locations, presumed: presumed,
-                                                location: element.location, label: label))
+            items[collection].append(Facts.Item(base: itemCells.count, location: element.location, label: label))
+            itemCells += cells
+            itemLocations += locations
+            itemPresumed += presumed
         }
     }
 

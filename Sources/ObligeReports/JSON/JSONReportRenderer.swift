@@ -31,6 +31,14 @@ public struct JSONReportRenderer: ReportRenderer {
             "classifications": .array(evaluation.classifications.map { classification($0, in: evaluation) }),
             "findings": .array(evaluation.outcomes.map { finding($0, in: evaluation) }),
             "questions": .array(evaluation.questions().map { question($0, in: evaluation) }),
+            "predicates": includeTraces ? .array(evaluation.predicateTraces().map { entry in
+                .object([
+                    "name": .string(entry.name),
+                    "item": .optional(entry.item),
+                    "value": entry.trace.value.map { .string($0.description) } ?? .null,
+                    "trace": Self.node(entry.trace),
+                ])
+            }) : .null,
             "assumptions": .array(evaluation.presumptionsUsed().map { fact in
                 .object([
                     "fact": .string(fact.path),
@@ -69,7 +77,7 @@ public struct JSONReportRenderer: ReportRenderer {
             }),
         ]
         if includeTraces {
-            let trace = evaluation.trace(of: outcome)
+            let trace = evaluation.trace(of: outcome, expandingPredicates: false)
             members["trace"] = .object([
                 "when": Self.node(trace.when),
                 "exemptions": .array(trace.exemptions.map(Self.node)),

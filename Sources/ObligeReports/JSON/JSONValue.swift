@@ -13,71 +13,83 @@ public enum JSONValue: Sendable, Hashable {
 
     /// Pretty-printed with two-space indentation and sorted keys, ending in a newline.
     public func rendered() -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
         write(into: &output, indent: 0)
-        output += "\n"
-        return output
+        output.append(0x0A)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(into output: inout String, indent: Int) {
+    private func write(into output: inout [UInt8], indent: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .integer(let value): output += String(value)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .integer(let value): output.append(contentsOf: String(value).utf8)
         case .number(let value):
             if value.isNaN || value.isInfinite {
-                output += "null"
+                output.append(contentsOf: "null".utf8)
             } else if value == value.rounded(), abs(value) < 1e15 {
-                output += String(Int64(value))
+                output.append(contentsOf: String(Int64(value)).utf8)
             } else {
-                output += String(value)
+                output.append(contentsOf: String(value).utf8)
             }
         case .string(let value): JSONValue.escape(value, into: &output)
         case .array(let items):
             if items.isEmpty {
-                output += "[]"
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output += "[\n"
+            output.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
+                JSONValue.pad(&output, indent + 2)
                 item.write(into: &output, indent: indent + 2)
-                output += index == items.count - 1 ? "\n" : ",\n"
+                if index < items.count - 1 { output.append(UInt8(ascii: ",")) }
+                output.append(0x0A)
             }
-            output += String(repeating: " ", count: indent) + "]"
+            JSONValue.pad(&output, indent)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty {
-                output += "{}"
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            output += "{\n"
-            let keys = members.keys.sorted()
-            for (index, key) in keys.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
-                JSONValue.escape(key, into: &output)
-                output += ": "
-                members[key]?.write(into: &output, indent: indent + 2)
-                output += index == keys.count - 1 ? "\n" : ",\n"
+            output.append(contentsOf: "{\n".utf8)
+            let sorted = members.sorted { $0.key < $1.key }
+            for (index, member) in sorted.enumerated() {
+                JSONValue.pad(&output, indent + 2)
+                JSONValue.escape(member.key, into: &output)
+                output.append(contentsOf: ": ".utf8)
+                member.value.write(into: &output, indent: indent + 2)
+                if index < sorted.count - 1 { output.append(UInt8(ascii: ",")) }
+                output.append(0x0A)
             }
-            output += String(repeating: " ", count: indent) + "}"
+            JSONValue.pad(&output, indent)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    static func escape(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+    private static func pad(_ output: inout [UInt8], _ count: Int) {
+        output.append(contentsOf: repeatElement(0x20, count: count))
+    }
+
+    /// A JSON string: UTF-8 passes through; quotes, backslashes and control characters are escaped.
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                output.append(contentsOf: "\\u".utf8)
+                output.append(contentsOf: String(repeating: "0", count: 4 - hex.count).utf8)
+                output.append(contentsOf: hex.utf8)
+            default: output.append(byte)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

@@ -51,16 +51,35 @@ public struct YAMLLoader: Sendable {
 private struct TreeBuilder {
     /// A collection being built.
     private struct Frame {
-        enum Kind {
-            case sequence([YAMLNode])
-            case mapping([YAMLPair], pendingKey: (String, SourceLocation)?, seen: [String: SourceLocation])
-        }
-
-        var kind: Kind
+        var isMapping: Bool
         var location: SourceLocation
         var anchor: String?
         /// Nodes in this subtree with aliases expanded, including the collection itself.
-        var weight: Int
+        var weight = 1
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: (String, SourceLocation)?
+        /// Key positions, kept once a mapping is large enough for a linear search to cost more.
+        var seen: [String: SourceLocation] = [:]
+
+        init(isMapping: Bool, location: SourceLocation, anchor: String?) {
+            self.isMapping = isMapping
+            self.location = location
+            self.anchor = anchor
+        }
+
+        /// Where `key` was first defined in this mapping, if it was.
+        func firstLocation(of key: String) -> SourceLocation? {
+            if pairs.count > 8 { return seen[key] }
+            return pairs.first { $0.key == key }?.keyLocation
+        }
+
+        mutating func remember(_ key: String, at location: SourceLocation) {
+            if pairs.count == 8 {
+                for pair in pairs where seen[pair.key] == nil { seen[pair.key] = pair.keyLocation }
+            }
+            if pairs.count >= 8 { seen[key] = location }
+        }
     }
 
     let file: String
@@ -116,20 +135,16 @@ private struct TreeBuilder {
             case YAML_SEQUENCE_START_EVENT:
                 let start = event.data.sequence_start
                 try checkCollectionTag(optionalString(start.tag), expected: "seq", at: location)
-                try open(Frame(kind: .sequence([]), location: location,
-                               anchor: optionalString(start.anchor), weight: 1))
+                try open(Frame(isMapping: false, location: location, anchor: optionalString(start.anchor)))
             case YAML_MAPPING_START_EVENT:
                 let start = event.data.mapping_start
                 try checkCollectionTag(optionalString(start.tag), expected: "map", at: location)
-                try open(Frame(kind: .mapping([], pendingKey: nil, seen: [:]), location: location,
-                               anchor: optionalString(start.anchor), weight: 1))
+                try open(Frame(isMapping: true, location: location, anchor: optionalString(start.anchor)))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { break }
-                let node: YAMLNode
-                switch frame.kind {
-                case .sequence(let items): node = YAMLNode(.sequence(items), at: frame.location)
-                case .mapping(let pairs, _, _): node = YAMLNode(.mapping(pairs), at: frame.location)
-                }
+                let node = frame.isMapping
+                    ? YAMLNode(.mapping(frame.pairs), at: frame.location)
+                    : YAMLNode(.sequence(frame.items), at: frame.location)
                 // Its nodes were counted as they arrived.
                 try attach(node, weight: frame.weight, anchor: frame.anchor)
             default:
@@ -168,35 +183,32 @@ private struct TreeBuilder {
 
     private mutating func attach(_ node: YAMLNode, weight: Int, anchor: String?) throws(DiagnosticError) {
         if let anchor { anchors[anchor] = (node, weight) }
-        guard var parent = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        parent.weight += weight
-        switch parent.kind {
-        case .sequence(var items):
-            items.append(node)
-            parent.kind = .sequence(items)
-        case .mapping(var pairs, let pendingKey, var seen):
-            if let (key, keyLocation) = pendingKey {
-                pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
-                parent.kind = .mapping(pairs, pendingKey: nil, seen: seen)
-            } else {
-                guard let scalar = node.scalar else {
-                    throw DiagnosticError(.error(
-                        "yaml.complex-key", "mapping keys must be plain values, not \(node.kindDescription)",
-                        at: node.location))
-                }
-                if let first = seen[scalar.text] {
-                    throw DiagnosticError(.error(
-                        "yaml.duplicate-key", "duplicate key '\(scalar.text)'", at: node.location,
-                        notes: [.init("'\(scalar.text)' is first defined here", at: first)]))
-                }
-                seen[scalar.text] = node.location
-                parent.kind = .mapping(pairs, pendingKey: (scalar.text, node.location), seen: seen)
+        // Mutate the parent in place: popping and re-pushing it would copy its arrays.
+        let top = stack.count - 1
+        stack[top].weight += weight
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let (key, keyLocation) = stack[top].pendingKey {
+            stack[top].pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
+            stack[top].pendingKey = nil
+        } else {
+            guard let scalar = node.scalar else {
+                throw DiagnosticError(.error(
+                    "yaml.complex-key", "mapping keys must be plain values, not \(node.kindDescription)",
+                    at: node.location))
             }
+            if let first = stack[top].firstLocation(of: scalar.text) {
+                throw DiagnosticError(.error(
+                    "yaml.duplicate-key", "duplicate key '\(scalar.text)'", at: node.location,
+                    notes: [.init("'\(scalar.text)' is first defined here", at: first)]))
+            }
+            stack[top].remember(scalar.text, at: node.location)
+            stack[top].pendingKey = (scalar.text, node.location)
         }
-        stack.append(parent)
     }
 
     // MARK: Scalars and tags

@@ -22,8 +22,12 @@ struct ExpressionSource: Sendable {
         self.init(text: scalar.text, location: location, isSingleLine: oneLine, columnShift: scalar.isQuoted ? 1 : 0)
     }
 
+    /// The position of a byte offset into the text (columns count Unicode scalars).
     func location(at offset: Int) -> SourceLocation {
-        isSingleLine ? location.advanced(byColumns: offset + columnShift) : location
+        guard isSingleLine else { return location }
+        var columns = 0
+        for byte in text.utf8.prefix(offset) where byte & 0xC0 != 0x80 { columns += 1 }
+        return location.advanced(byColumns: columns + columnShift)
     }
 }
 
@@ -41,7 +45,7 @@ struct ExpressionSource: Sendable {
 /// ```
 struct ExpressionParser {
     private let source: ExpressionSource
-    private let scalars: [Unicode.Scalar]
+    private let bytes: [UInt8]
     private var tokens: [Token] = []
     private var index = 0
 
@@ -54,7 +58,7 @@ struct ExpressionParser {
 
     private init(source: ExpressionSource) {
         self.source = source
-        self.scalars = Array(source.text.unicodeScalars)
+        self.bytes = Array(source.text.utf8)
     }
 
     /// The parsed condition, or a diagnostic pointing at the offending token.
@@ -72,7 +76,7 @@ struct ExpressionParser {
     private mutating func run<T>(
         _ body: (inout ExpressionParser) throws(Failure) -> T
     ) -> Result<T, Diagnostic> {
-        switch Lexer.tokens(source.text) {
+        switch Lexer.tokens(bytes) {
         case .failure(let failure):
             return .failure(.error("condition.syntax", failure.message, at: source.location(at: failure.offset)))
         case .success(let tokens):
@@ -315,19 +319,29 @@ struct ExpressionParser {
         Syntax(kind: kind, text: text(start, previousEnd), location: source.location(at: start))
     }
 
-    /// The source text between two offsets, with runs of white space (from folded YAML) made single spaces.
+    /// The source text between two byte offsets, with runs of white space (from folded YAML)
+    /// made single spaces.
     private func text(_ from: Int, _ to: Int) -> String {
-        var result = ""
+        let slice = bytes[min(from, bytes.count)..<min(max(from, to), bytes.count)]
+        var clean = slice.last != 0x20
+        var previous: UInt8 = 0x20
+        for byte in slice where clean {
+            if byte == 0x0A || byte == 0x09 || byte == 0x0D || (byte == 0x20 && previous == 0x20) { clean = false }
+            previous = byte
+        }
+        if clean { return String(decoding: slice, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(slice.count)
         var pendingSpace = false
-        for scalar in scalars[min(from, scalars.count)..<min(max(from, to), scalars.count)] {
-            if scalar.properties.isWhitespace {
+        for byte in slice {
+            if Lexer.isSpace(byte) {
                 pendingSpace = !result.isEmpty
                 continue
             }
-            if pendingSpace { result.unicodeScalars.append(" ") }
+            if pendingSpace { result.append(0x20) }
             pendingSpace = false
-            result.unicodeScalars.append(scalar)
+            result.append(byte)
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

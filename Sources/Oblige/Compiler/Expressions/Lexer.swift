@@ -13,27 +13,28 @@ struct Token: Sendable {
     }
 
     var kind: Kind
-    /// Offset of the first character, in Unicode scalars from the start of the expression.
+    /// Byte offsets of the token in the expression's UTF-8 text.
     var start: Int
     var end: Int
 }
 
-/// Splits a condition string into tokens, reporting the first character it cannot read.
+/// Splits a condition string into tokens, working on its UTF-8 bytes, and reports the first
+/// character it cannot read.
 struct Lexer {
     struct Failure: Error {
         var message: String
         var offset: Int
     }
 
-    private let scalars: [Unicode.Scalar]
+    private let bytes: [UInt8]
     private var position = 0
 
-    init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
-    static func tokens(_ text: String) -> Result<[Token], Failure> {
-        var lexer = Lexer(text)
+    static func tokens(_ bytes: [UInt8]) -> Result<[Token], Failure> {
+        var lexer = Lexer(bytes)
         var tokens: [Token] = []
         do throws(Failure) {
             while true {
@@ -47,41 +48,43 @@ struct Lexer {
     }
 
     private mutating func next() throws(Failure) -> Token {
-        while position < scalars.count, scalars[position].properties.isWhitespace { position += 1 }
+        while position < bytes.count, Self.isSpace(bytes[position]) { position += 1 }
         let start = position
-        guard position < scalars.count else { return Token(kind: .end, start: start, end: start) }
-        let character = scalars[position]
-        if isLetter(character) || character == "_" { return name(from: start) }
-        if isDigit(character) { return try number(from: start) }
-        if character == "\"" || character == "'" { return try string(from: start, quote: character) }
-        let two = position + 1 < scalars.count ? String(character) + String(scalars[position + 1]) : ""
-        if ["==", "!=", "<=", ">="].contains(two) {
+        guard position < bytes.count else { return Token(kind: .end, start: start, end: start) }
+        let byte = bytes[position]
+        if Self.isLetter(byte) || byte == UInt8(ascii: "_") { return name(from: start) }
+        if Self.isDigit(byte) { return try number(from: start) }
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return try string(from: start, quote: byte) }
+        let next = position + 1 < bytes.count ? bytes[position + 1] : 0
+        if next == UInt8(ascii: "="), [UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">")].contains(byte) {
             position += 2
-            return Token(kind: .symbol(two), start: start, end: position)
+            return Token(kind: .symbol(text(start, position)), start: start, end: position)
         }
-        if "()[],<>+-".unicodeScalars.contains(character) {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "+"), UInt8(ascii: "-"):
             position += 1
-            return Token(kind: .symbol(String(character)), start: start, end: position)
-        }
-        if character == "=" {
+            return Token(kind: .symbol(text(start, position)), start: start, end: position)
+        case UInt8(ascii: "="):
             throw Failure(message: "use '==' to compare, not '='", offset: start)
+        case UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "!"):
+            throw Failure(message: "use the words 'and', 'or' and 'not' instead of '\(text(start, start + 1))'",
+                          offset: start)
+        default:
+            throw Failure(message: "unexpected character '\(character(at: start))'", offset: start)
         }
-        if character == "&" || character == "|" || character == "!" {
-            throw Failure(message: "use the words 'and', 'or' and 'not' instead of '\(character)'", offset: start)
-        }
-        throw Failure(message: "unexpected character '\(character)'", offset: start)
     }
 
     /// A dotted name, with `[]` allowed after a segment: `ai_systems[].purpose`.
     private mutating func name(from start: Int) -> Token {
-        while position < scalars.count {
-            let character = scalars[position]
-            if isLetter(character) || isDigit(character) || character == "_" {
+        while position < bytes.count {
+            let byte = bytes[position]
+            if Self.isNameByte(byte) {
                 position += 1
-            } else if character == ".", position + 1 < scalars.count,
-                      isLetter(scalars[position + 1]) || scalars[position + 1] == "_" {
+            } else if byte == UInt8(ascii: "."), position + 1 < bytes.count,
+                      Self.isLetter(bytes[position + 1]) || bytes[position + 1] == UInt8(ascii: "_") {
                 position += 1
-            } else if character == "[", position + 1 < scalars.count, scalars[position + 1] == "]" {
+            } else if byte == UInt8(ascii: "["), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "]") {
                 position += 2
             } else {
                 break
@@ -92,73 +95,83 @@ struct Lexer {
 
     /// An integer (`45000000`, `45_000_000`), a number (`0.5`, `1e25`) or a date (`2024-02-17`).
     private mutating func number(from start: Int) throws(Failure) -> Token {
-        if position + 10 <= scalars.count, let date = CivilDate(text(position, position + 10)),
-           position + 10 == scalars.count || !isNameCharacter(scalars[position + 10]) {
+        if position + 10 <= bytes.count, let date = CivilDate(text(position, position + 10)),
+           position + 10 == bytes.count || !Self.isNameByte(bytes[position + 10]) {
             position += 10
             return Token(kind: .date(date), start: start, end: position)
         }
-        var digits = ""
+        var digits: [UInt8] = []
         var isInteger = true
         func takeDigits() {
-            while position < scalars.count, isDigit(scalars[position]) || scalars[position] == "_" {
-                if scalars[position] != "_" { digits.unicodeScalars.append(scalars[position]) }
+            while position < bytes.count, Self.isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+                if bytes[position] != UInt8(ascii: "_") { digits.append(bytes[position]) }
                 position += 1
             }
         }
         takeDigits()
-        if position + 1 < scalars.count, scalars[position] == ".", isDigit(scalars[position + 1]) {
+        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "."), Self.isDigit(bytes[position + 1]) {
             isInteger = false
-            digits += "."
+            digits.append(UInt8(ascii: "."))
             position += 1
             takeDigits()
         }
-        if position < scalars.count, scalars[position] == "e" || scalars[position] == "E" {
+        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             var lookahead = position + 1
-            if lookahead < scalars.count, scalars[lookahead] == "+" || scalars[lookahead] == "-" { lookahead += 1 }
-            if lookahead < scalars.count, isDigit(scalars[lookahead]) {
+            if lookahead < bytes.count, bytes[lookahead] == UInt8(ascii: "+") || bytes[lookahead] == UInt8(ascii: "-") {
+                lookahead += 1
+            }
+            if lookahead < bytes.count, Self.isDigit(bytes[lookahead]) {
                 isInteger = false
-                digits += "e" + text(position + 1, lookahead)
+                digits.append(UInt8(ascii: "e"))
+                digits.append(contentsOf: bytes[(position + 1)..<lookahead])
                 position = lookahead
                 takeDigits()
             }
         }
-        if position < scalars.count, isLetter(scalars[position]) || scalars[position] == "_" {
+        if position < bytes.count, Self.isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
             // "4 months" is fine; "4months" is not a number.
             throw Failure(message: "'\(text(start, position + 1))…' is not a number; put a space before a unit",
                           offset: start)
         }
-        if isInteger, let value = Int64(digits) { return Token(kind: .integer(value), start: start, end: position) }
-        guard let value = Double(digits) else {
+        let literal = String(decoding: digits, as: UTF8.self)
+        if isInteger, let value = Int64(literal) { return Token(kind: .integer(value), start: start, end: position) }
+        guard let value = Double(literal) else {
             throw Failure(message: "'\(text(start, position))' is not a number", offset: start)
         }
         return Token(kind: .number(value), start: start, end: position)
     }
 
-    private mutating func string(from start: Int, quote: Unicode.Scalar) throws(Failure) -> Token {
+    private mutating func string(from start: Int, quote: UInt8) throws(Failure) -> Token {
         position += 1
-        var value = ""
-        while position < scalars.count {
-            let character = scalars[position]
-            if character == quote {
+        var value: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == quote {
                 position += 1
-                return Token(kind: .string(value), start: start, end: position)
+                return Token(kind: .string(String(decoding: value, as: UTF8.self)), start: start, end: position)
             }
-            if character == "\\", position + 1 < scalars.count {
-                position += 1
-            }
-            value.unicodeScalars.append(scalars[position])
+            if byte == UInt8(ascii: "\\"), position + 1 < bytes.count { position += 1 }
+            value.append(bytes[position])
             position += 1
         }
-        throw Failure(message: "this text has no closing \(quote)", offset: start)
+        throw Failure(message: "this text has no closing \(Character(Unicode.Scalar(quote)))", offset: start)
     }
 
     private func text(_ from: Int, _ to: Int) -> String {
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars[from..<min(to, scalars.count)])
-        return result
+        String(decoding: bytes[from..<min(to, bytes.count)], as: UTF8.self)
     }
 
-    private func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
-    private func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
-    private func isNameCharacter(_ c: Unicode.Scalar) -> Bool { isLetter(c) || isDigit(c) || c == "_" }
+    /// The whole (possibly multi-byte) character that starts at `offset`.
+    private func character(at offset: Int) -> String {
+        var end = offset + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return text(offset, end)
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+    static func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) }
+    static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    static func isNameByte(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") }
 }

@@ -11,8 +11,8 @@ struct ObligeCommand: ParsableCommand {
 
             Exit codes:
               0  success (for check: the gate passed)
-              1  the gate failed (a prohibited practice applies) or a pack test failed
-              2  bad input or usage: unreadable or invalid YAML, a manifest or rule error, a bad option
+              1  the gate failed (a prohibited practice applies), or a test failed
+              2  bad input or usage (invalid YAML, manifest or rule errors)
             """,
         version: ObligeVersion.current,
         subcommands: [Check.self, Explain.self, Questions.self, Lint.self, PackTest.self],

@@ -46,7 +46,8 @@ public struct ExplainRenderer: Sendable {
             }
         }
         if let dates = rule.appliesFromText {
-            lines.append("Applies from: \(dates)\(outcome.appliesFrom.map { " → \($0)" } ?? (outcome.dateIsUnknown ? " → unknown" : ""))")
+            let computed = outcome.appliesFrom.map(\.description) ?? (outcome.dateIsUnknown ? "unknown" : "no date")
+            lines.append("Applies from: \(dates)" + (computed == dates ? "" : " → \(computed)"))
             for node in trace.dates { lines += tree(node, depth: 1, shown: &shown) }
         }
         if let until = rule.appliesUntilText {

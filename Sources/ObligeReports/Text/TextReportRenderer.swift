@@ -76,7 +76,8 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("Questions, most decisive first (answer them in the manifest):")
             for (number, question) in questions.prefix(10).enumerated() {
                 let item = question.itemLabel.map { " [\($0)]" } ?? ""
-                lines.append("  \(number + 1). \(question.path)\(item) — \(question.question) (\(plural(question.decides.count, "finding")) wait on it)")
+                let waiting = question.decides.count == 1 ? "1 finding waits" : "\(question.decides.count) findings wait"
+                lines.append("  \(number + 1). \(question.path)\(item) — \(question.question) (\(waiting) on it)")
             }
             if questions.count > 10 {
                 lines.append("  … and \(questions.count - 10) more: run `oblige questions \(evaluation.facts.file)`")
@@ -87,7 +88,7 @@ public struct TextReportRenderer: ReportRenderer {
         let counts = evaluation.statusCounts
         let summary = FindingStatus.allCases.compactMap { status -> String? in
             guard let count = counts[status], count > 0 else { return nil }
-            return "\(count) \(status.words)"
+            return "\(count) \(status == .applies ? (count == 1 ? "applies" : "apply") : status.words)"
         }
         lines.append("Summary: " + summary.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"

@@ -70,6 +70,7 @@ let package = Package(
         .testTarget(
             name: "ObligeReportsTests",
             dependencies: ["ObligeReports", "Oblige", "ObligeBuiltins"],
+            exclude: ["Expected"],
             swiftSettings: strictSettings
         ),
         .testTarget(

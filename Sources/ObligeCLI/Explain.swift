@@ -23,8 +23,7 @@ struct Explain: ParsableCommand {
             let hint = rulebook.suggestRule(for: ruleID).map { "; did you mean '\($0)'?" } ?? ""
             throw ValidationError("no rule has the id '\(ruleID)'\(hint)")
         }
-        let facts = try rulebook.loadFacts([manifest])
-        let evaluation = Evaluator(rulebook: rulebook, asOf: asOf).evaluate(facts[0])
+        let evaluation = try rulebook.evaluate(manifest: manifest, on: asOf)
         let outcomes = evaluation.outcomes(ofRule: ruleID)
         if outcomes.isEmpty {
             Output.standardOutput("\(ruleID) is evaluated per item, and \(manifest) lists no items for it.\n")

@@ -16,8 +16,7 @@ struct Questions: ParsableCommand {
     func run() throws {
         let asOf = try date.date()
         let rulebook = try rules.rulebook()
-        let facts = try rulebook.loadFacts([manifest])
-        let evaluation = Evaluator(rulebook: rulebook, asOf: asOf).evaluate(facts[0])
+        let evaluation = try rulebook.evaluate(manifest: manifest, on: asOf)
         Output.standardOutput(QuestionsRenderer().render(evaluation))
     }
 }

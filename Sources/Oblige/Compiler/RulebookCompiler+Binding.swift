@@ -70,12 +70,7 @@ extension RulebookCompiler {
             }
             return emit(Program.Node(op: .exists, a: operand.index), syntax, facts: operand.facts)
         case .quantifier(let kind, let name, let location, let body):
-            guard let collection = vocabulary.collection(named: name) else {
-                reader.diagnostics.add(Diagnostic.error(
-                    "condition.unknown-collection", "'\(name)' is not a collection of the vocabulary", at: location
-                ).suggesting(Suggestions.closest(to: name, among: vocabulary.collections.map(\.name))))
-                return nil
-            }
+            guard let collection = collection(named: name, at: location) else { return nil }
             var inner = BindContext(pack: context.pack, collection: collection, mayChooseCollection: false)
             guard let bodyIndex = bindCondition(body, &inner) else { return nil }
             return emit(Program.Node(op: kind == .any ? .anyItem : .allItems, a: Int32(collection), b: bodyIndex),

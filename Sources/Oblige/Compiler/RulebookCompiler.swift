@@ -415,12 +415,7 @@ final class RulebookCompiler {
     private func compileRule(_ source: RuleSource, pack: PackSource, instrument: Int) -> Rule? {
         var collection: Int?
         if let (name, location) = source.forEach {
-            guard let index = vocabulary.collection(named: name) else {
-                reader.diagnostics.add(Diagnostic.error(
-                    "rule.unknown-collection", "'\(name)' is not a collection of the vocabulary", at: location
-                ).suggesting(Suggestions.closest(to: name, among: vocabulary.collections.map(\.name))))
-                return nil
-            }
+            guard let index = self.collection(named: name, at: location) else { return nil }
             collection = index
         }
         var context = BindContext(pack: pack.name, collection: collection, mayChooseCollection: false)
@@ -483,12 +478,7 @@ final class RulebookCompiler {
             for source in pack.classifications {
                 var collection: Int?
                 if let (name, location) = source.forEach {
-                    guard let index = vocabulary.collection(named: name) else {
-                        reader.diagnostics.add(Diagnostic.error(
-                            "rule.unknown-collection", "'\(name)' is not a collection of the vocabulary", at: location
-                        ).suggesting(Suggestions.closest(to: name, among: vocabulary.collections.map(\.name))))
-                        continue
-                    }
+                    guard let index = self.collection(named: name, at: location) else { continue }
                     collection = index
                 }
                 var context = BindContext(pack: pack.name, collection: collection, mayChooseCollection: false)
@@ -502,6 +492,15 @@ final class RulebookCompiler {
             }
         }
         return result
+    }
+
+    /// The vocabulary's collection called `name`, or an error with a suggestion.
+    func collection(named name: String, at location: SourceLocation) -> Int? {
+        if let index = vocabulary.collection(named: name) { return index }
+        reader.diagnostics.add(Diagnostic.error(
+            "rule.unknown-collection", "'\(name)' is not a collection of the vocabulary", at: location
+        ).suggesting(Suggestions.closest(to: name, among: vocabulary.collections.map(\.name))))
+        return nil
     }
 
     // MARK: Lint

@@ -45,15 +45,8 @@ struct PackParser {
         }
         if let node = root["dates"], let entries = reader.mapping(node, "'dates'") {
             for entry in entries {
-                guard isIdentifier(entry.key) else {
-                    reader.error("pack.bad-name", "date name '\(entry.key)' must be a lower-case word with '_'",
-                                 at: entry.keyLocation)
-                    continue
-                }
-                guard let pairs = reader.mapping(entry.value, "date '\(entry.key)'") else { continue }
-                reader.checkKeys(pairs, in: "date '\(entry.key)'", at: entry.keyLocation, allowed: Self.dateKeys,
-                                 required: ["value"])
-                guard let value = entry.value["value"].flatMap({ conditions.dateSpec($0, "'value'") }) else { continue }
+                guard namedEntry(entry, kind: "date", allowed: Self.dateKeys, required: ["value"]) != nil,
+                      let value = entry.value["value"].flatMap({ conditions.dateSpec($0, "'value'") }) else { continue }
                 pack.dates.append(NamedDateSource(
                     name: entry.key, description: entry.value["description"].flatMap { reader.string($0, "'description'") },
                     value: value, location: entry.keyLocation))
@@ -138,14 +131,8 @@ struct PackParser {
 
     private func classification(_ entry: YAMLPair) -> ClassificationSource? {
         let what = "classification '\(entry.key)'"
-        guard isIdentifier(entry.key) else {
-            reader.error("pack.bad-name", "classification name '\(entry.key)' must be a lower-case word with '_'",
-                         at: entry.keyLocation)
-            return nil
-        }
-        guard let pairs = reader.mapping(entry.value, what) else { return nil }
-        reader.checkKeys(pairs, in: what, at: entry.keyLocation, allowed: Self.classificationKeys,
-                         required: ["title", "values"])
+        guard namedEntry(entry, kind: "classification", allowed: Self.classificationKeys,
+                         required: ["title", "values"]) != nil else { return nil }
         var values: [(String, Syntax, String?, SourceLocation)] = []
         var complete = true
         if let node = entry.value["values"], let items = reader.sequence(node, "the values of \(what)") {
@@ -173,14 +160,8 @@ struct PackParser {
 
     private func parameter(_ entry: YAMLPair) -> ParameterSource? {
         let what = "parameter '\(entry.key)'"
-        guard isIdentifier(entry.key) else {
-            reader.error("pack.bad-name", "parameter name '\(entry.key)' must be a lower-case word with '_'",
-                         at: entry.keyLocation)
-            return nil
-        }
-        guard let pairs = reader.mapping(entry.value, what) else { return nil }
-        reader.checkKeys(pairs, in: what, at: entry.keyLocation, allowed: Self.parameterKeys,
-                         required: ["description", "values"])
+        guard namedEntry(entry, kind: "parameter", allowed: Self.parameterKeys,
+                         required: ["description", "values"]) != nil else { return nil }
         var values: [(CivilDate, YAMLNode)] = []
         if let valuesNode = entry.value["values"], let dated = reader.mapping(valuesNode, "the values of \(what)") {
             for pair in dated {
@@ -270,6 +251,22 @@ struct PackParser {
         }
         guard let content = node["what"].flatMap({ reader.string($0, "'what'") }) else { return nil }
         return Transparency(audience: audience, what: content, when: node["when"].flatMap { reader.string($0, "'when'") })
+    }
+
+    /// The pairs of a named entry (a parameter, date or classification) whose name is a
+    /// lower-case word and whose keys are known; `nil` (with diagnostics) otherwise.
+    private func namedEntry(
+        _ entry: YAMLPair, kind: String, allowed: [String], required: [String]
+    ) -> [YAMLPair]? {
+        guard isIdentifier(entry.key) else {
+            reader.error("pack.bad-name", "\(kind) name '\(entry.key)' must be a lower-case word with '_'",
+                         at: entry.keyLocation)
+            return nil
+        }
+        let what = "\(kind) '\(entry.key)'"
+        guard let pairs = reader.mapping(entry.value, what) else { return nil }
+        reader.checkKeys(pairs, in: what, at: entry.keyLocation, allowed: allowed, required: required)
+        return pairs
     }
 
     private func checkURL(_ url: String, at location: SourceLocation) {

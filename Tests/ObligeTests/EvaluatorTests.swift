@@ -193,3 +193,69 @@ struct EvaluatorTests {
         #expect(fact.location == SourceLocation(file: "m.yaml", line: 2, column: 11))
     }
 }
+
+@Suite("Counting conditions and keyed parameters")
+struct CountingAndKeyedTests {
+    @Test("at_least counts in three-valued logic", arguments: [
+        ("org: { public: true, ads: true }", FindingStatus.applies),
+        ("org: { public: true, ads: false, kind: company }", .notApplicable),
+        ("org: { public: true, ads: false }", .undetermined),
+        ("org: { public: false, ads: false }", .notApplicable),
+        ("org: { public: true, kind: charity }", .applies),
+    ])
+    func atLeast(manifest: String, expected: FindingStatus) throws {
+        let book = try rulebook([conditionPack("at_least(2, org.public, org.ads, org.kind == charity)")])
+        #expect(try evaluate(book, manifest).status("t.rule") == expected, "\(manifest)")
+    }
+
+    @Test("at_least with more than it lists is an error")
+    func atLeastTooMany() {
+        #expect(messages([conditionPack("at_least(3, org.public, org.ads)")]) == [
+            "pack0.yaml:15:12: error: at_least(3, …) lists only 2 conditions [condition.syntax]"
+        ])
+    }
+
+    @Test("a parameter that varies by an enum fact uses the subject's value, or its default")
+    func keyed() throws {
+        let pack = testPack("""
+            parameters:
+              age:
+                description: Age by kind.
+                per: org.kind
+                values:
+                  2018-05-25: { default: 16, authority: 13 }
+                  2026-01-01: { default: 16, authority: 13, charity: 15 }
+            rules:
+              - { id: t.r, title: R, article: Art. 8, kind: obligation, addressee: x, when: org.employees < param.age, summary: s }
+            """)
+        let book = try rulebook([pack])
+        #expect(try evaluate(book, "org: { kind: authority, employees: 14 }").status("t.r") == .notApplicable)
+        #expect(try evaluate(book, "org: { kind: company, employees: 14 }").status("t.r") == .applies)
+        #expect(try evaluate(book, "org: { kind: charity, employees: 15 }", on: "2025-01-01").status("t.r") == .applies)
+        #expect(try evaluate(book, "org: { kind: charity, employees: 15 }", on: "2026-01-01").status("t.r") == .notApplicable)
+        let unknown = try evaluate(book, "org: { employees: 14 }")
+        let outcome = try #require(unknown.outcomes.first)
+        #expect(outcome.status == .undetermined)
+        #expect(unknown.missingFacts(of: outcome).map { unknown.path(of: $0) } == ["org.kind"])
+        let trace = unknown.trace(of: outcome)
+        #expect(trace.when.parameters.first?.value == nil)
+        let known = try evaluate(book, "org: { kind: authority, employees: 14 }")
+        #expect(known.trace(of: try #require(known.outcomes.first)).when.parameters.first?.value == .integer(13))
+    }
+
+    @Test("keyed values need an enum fact of the subject and known keys")
+    func keyedErrors() {
+        let pack = testPack("""
+            parameters:
+              age:
+                description: Age.
+                per: org.kind
+                values: { 2018-05-25: { default: 16, authorty: 13 } }
+            rules:
+              - { id: t.r, title: R, article: Art. 8, kind: obligation, addressee: x, when: org.employees < param.age, summary: s }
+            """)
+        #expect(messages([pack]) == [
+            "pack0.yaml:12:42: error: 'authorty' is not a value of 'org.kind' (nor 'default'); did you mean 'authority'? [pack.bad-parameter]"
+        ])
+    }
+}

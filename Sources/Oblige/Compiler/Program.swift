@@ -29,6 +29,8 @@ struct Program: Sendable {
             case exists
             /// `any(collection a, node b)` / `all(collection a, node b)`.
             case anyItem, allItems
+            /// At least `c` of children `children[a ..< a+b]`.
+            case atLeast
         }
 
         var op: Op
@@ -60,6 +62,8 @@ struct Program: Sendable {
             case itemFact
             /// Parameter `slot`, resolved for the evaluation date.
             case parameter
+            /// Keyed parameter `slot`, looked up by the enum value of operand `count`.
+            case keyedParameter
             case asOf
             /// Operand `slot` moved by `months` and `days`.
             case offset
@@ -108,7 +112,7 @@ struct Program: Sendable {
     func childNodes(of node: Int32) -> [Int32] {
         let code = nodes[Int(node)]
         switch code.op {
-        case .all, .any: return Array(children[Int(code.a)..<Int(code.a + code.b)])
+        case .all, .any, .atLeast: return Array(children[Int(code.a)..<Int(code.a + code.b)])
         case .not: return [code.a]
         case .anyItem, .allItems: return [code.b]
         default: return []

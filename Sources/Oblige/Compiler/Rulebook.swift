@@ -86,6 +86,8 @@ public struct Classification: Sendable {
     public struct Value: Sendable {
         public let label: String
         public let description: String?
+        /// The provision that gives the label, if any (`Art. 3(2)(b)`).
+        public let article: String?
     }
 
     /// `pack.name`.
@@ -107,19 +109,28 @@ public struct Parameter: Sendable {
     public let description: String
     public let unit: String?
     public let type: FactType
+    /// For a parameter that varies by an enum fact (`per:`): that fact's index in the vocabulary.
+    public let key: Int?
+    /// The dated values (for a keyed parameter, its default).
     public let values: [(date: CivilDate, value: FactValue)]
+    /// For a keyed parameter: the dated values by key (`default` included when given).
+    public let valuesByKey: [(date: CivilDate, values: [String: FactValue])]
     public let location: SourceLocation
-    let cells: [Cell]
+    /// Per dated value: one cell, or (keyed) one per enum value and the default last.
+    let tables: [[Cell]]
 
-    /// The value in force on `date`: the latest dated value on or before it.
-    public func value(on date: CivilDate) -> FactValue? {
-        values.last { $0.date <= date }?.value
+    /// The value in force on `date`, for the key `key` when the parameter is keyed.
+    public func value(on date: CivilDate, key: String? = nil) -> FactValue? {
+        guard let position = values.lastIndex(where: { $0.date <= date }) else { return nil }
+        guard self.key != nil else { return values[position].value }
+        let byKey = valuesByKey[position].values
+        return key.flatMap { byKey[$0] } ?? byKey["default"]
     }
 
-    func cell(on date: CivilDate) -> Cell {
-        var result = Cell.absent
-        for (index, entry) in values.enumerated() where entry.date <= date { result = cells[index] }
-        return result
+    /// The table in force on `date` (empty before the first dated value).
+    func table(on date: CivilDate) -> [Cell] {
+        guard let position = values.lastIndex(where: { $0.date <= date }) else { return [] }
+        return tables[position]
     }
 }
 

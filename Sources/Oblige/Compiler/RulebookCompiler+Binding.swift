@@ -45,6 +45,16 @@ extension RulebookCompiler {
             let start = Int32(program.children.count)
             program.children.append(contentsOf: indices)
             return emit(Program.Node(op: connective == .all ? .all : .any, a: start, b: Int32(indices.count)), syntax)
+        case .atLeast(let count, let parts):
+            var indices: [Int32] = []
+            var failed = false
+            for part in parts {
+                if let index = bindCondition(part, &context) { indices.append(index) } else { failed = true }
+            }
+            guard !failed else { return nil }
+            let start = Int32(program.children.count)
+            program.children.append(contentsOf: indices)
+            return emit(Program.Node(op: .atLeast, a: start, b: Int32(indices.count), c: Int32(count)), syntax)
         case .not(let inner):
             guard let child = bindCondition(inner, &context) else { return nil }
             return emit(Program.Node(op: .not, a: child), syntax)
@@ -180,8 +190,17 @@ extension RulebookCompiler {
                                     isFact: true, text: operand.text)
             case .parameter(let index)?:
                 usedParameters.insert(index)
-                let code = Program.OperandCode(kind: .parameter, slot: Int32(index))
-                return BoundOperand(index: program.add(code), type: parameters[index].type,
+                guard let keyFact = parameters[index].key else {
+                    let code = Program.OperandCode(kind: .parameter, slot: Int32(index))
+                    return BoundOperand(index: program.add(code), type: parameters[index].type,
+                                        parameters: [Int32(index)], text: operand.text)
+                }
+                // A parameter that varies by a fact reads that fact too.
+                let declaration = vocabulary.facts[keyFact]
+                let keyOperand = program.add(Program.OperandCode(kind: .fact, slot: Int32(declaration.slot),
+                                                                 fact: Int32(keyFact)))
+                let code = Program.OperandCode(kind: .keyedParameter, slot: Int32(index), count: keyOperand)
+                return BoundOperand(index: program.add(code), type: parameters[index].type, facts: [Int32(keyFact)],
                                     parameters: [Int32(index)], text: operand.text)
             case .predicate?:
                 reader.error("condition.type",
@@ -353,6 +372,10 @@ extension RulebookCompiler {
     }
 
     private func reportUnknownName(_ name: String, at location: SourceLocation, _ context: BindContext) {
+        if name.hasPrefix("param."), failedParameters.contains("\(context.pack).\(name.dropFirst("param.".count))")
+            || failedParameters.contains(String(name.dropFirst("param.".count))) {
+            return
+        }
         var candidates: [String] = []
         let localPrefix = context.pack + "."
         for (qualified, _) in predicateIndex {

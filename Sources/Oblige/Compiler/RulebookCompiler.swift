@@ -48,6 +48,8 @@ final class RulebookCompiler {
     var parameters: [Parameter] = []
     var parameterIndex: [String: Int] = [:]
     var usedParameters: Set<Int> = []
+    /// Parameters whose definition had errors: references to them are not reported again.
+    var failedParameters: Set<String> = []
 
     var predicateSources: [PredicateSource] = []
     var predicatePacks: [String] = []
@@ -262,40 +264,37 @@ final class RulebookCompiler {
                                  at: source.location)
                     continue
                 }
-                guard let parameter = compileParameter(source, name: name) else { continue }
+                guard let parameter = compileParameter(source, name: name) else {
+                    failedParameters.insert(name)
+                    continue
+                }
                 parameterIndex[name] = parameters.count
                 parameters.append(parameter)
             }
         }
     }
 
+    /// A parameter's dated values, all of one type; with `per`, each date maps the values of an
+    /// enum fact (and optionally `default`) to a value.
     private func compileParameter(_ source: ParameterSource, name: String) -> Parameter? {
+        var key: (fact: Int, domain: EnumDomain)?
+        if let (path, location) = source.per {
+            guard let index = vocabulary.factPosition(path), vocabulary.facts[index].collection == nil,
+                  case .enumeration(let domain) = vocabulary.facts[index].type else {
+                reader.diagnostics.add(Diagnostic.error(
+                    "pack.bad-parameter", "a parameter can vary only by an enum fact of the subject; '\(path)' is not one",
+                    at: location
+                ).suggesting(Suggestions.closest(to: path, among: vocabulary.paths)))
+                return nil
+            }
+            key = (index, domain)
+        }
         var type: FactType?
-        var cells: [Cell] = []
+        var tables: [[Cell]] = []
         var values: [(CivilDate, FactValue)] = []
-        for (date, node) in source.values {
-            guard let scalar = node.scalar else {
-                reader.error("pack.bad-parameter", "parameter values must be single values, not \(node.kindDescription)",
-                             at: node.location)
-                return nil
-            }
-            let cell: Cell
-            let valueType: FactType
-            let value: FactValue
-            switch scalar.value {
-            case .int(let integer): (cell, valueType, value) = (.integer(integer), .integer, .integer(integer))
-            case .float(let number): (cell, valueType, value) = (.number(number), .number, .number(number))
-            case .bool(let flag): (cell, valueType, value) = (.bool(flag), .boolean, .bool(flag))
-            case .string(let text):
-                if let date = CivilDate(text) {
-                    (cell, valueType, value) = (.date(date), .date, .date(date))
-                } else {
-                    (cell, valueType, value) = (.string(internID: intern(text), tableIndex: 0), .string, .string(text))
-                }
-            case .null:
-                reader.error("pack.bad-parameter", "a parameter value cannot be null", at: node.location)
-                return nil
-            }
+        var keyed: [(CivilDate, [String: FactValue])] = []
+        func scalar(_ node: YAMLNode) -> (Cell, FactValue)? {
+            guard let (cell, valueType, value) = parameterValue(node) else { return nil }
             switch (type, valueType) {
             case (nil, _): type = valueType
             case (.integer?, .number), (.number?, .integer): type = .number
@@ -306,15 +305,74 @@ final class RulebookCompiler {
                 return nil
             default: break
             }
-            cells.append(cell)
-            values.append((date, value))
+            return (cell, value)
+        }
+        for (date, node) in source.values {
+            if let pairs = node.mapping {
+                guard let (_, domain) = key else {
+                    reader.error("pack.bad-parameter",
+                                 "values keyed by name need 'per:' naming the enum fact they depend on", at: node.location)
+                    return nil
+                }
+                var table = [Cell](repeating: .absent, count: domain.values.count + 1)
+                var shown: [String: FactValue] = [:]
+                for pair in pairs {
+                    let slot: Int
+                    if pair.key == "default" {
+                        slot = domain.values.count
+                    } else if let index = domain.index(of: pair.key) {
+                        slot = index
+                    } else {
+                        reader.diagnostics.add(Diagnostic.error(
+                            "pack.bad-parameter", "'\(pair.key)' is not a value of '\(domain.owner)' (nor 'default')",
+                            at: pair.keyLocation
+                        ).suggesting(Suggestions.closest(to: pair.key, among: domain.values)))
+                        return nil
+                    }
+                    guard let (cell, value) = scalar(pair.value) else { return nil }
+                    table[slot] = cell
+                    shown[pair.key] = value
+                }
+                tables.append(table)
+                keyed.append((date, shown))
+                values.append((date, shown["default"] ?? .string("by \(domain.owner)")))
+            } else {
+                guard let (cell, value) = scalar(node) else { return nil }
+                if let (_, domain) = key {
+                    tables.append([Cell](repeating: .absent, count: domain.values.count) + [cell])
+                    keyed.append((date, ["default": value]))
+                } else {
+                    tables.append([cell])
+                }
+                values.append((date, value))
+            }
         }
         guard let type else { return nil }
         if type == .number {
-            cells = cells.map { $0.tag == .integer ? .number(Double($0.integerValue)) : $0 }
+            tables = tables.map { $0.map { $0.tag == .integer ? .number(Double($0.integerValue)) : $0 } }
         }
-        return Parameter(name: name, description: source.description, unit: source.unit, type: type,
-                         values: values, location: source.location, cells: cells)
+        return Parameter(name: name, description: source.description, unit: source.unit, type: type, key: key?.fact,
+                         values: values, valuesByKey: keyed, location: source.location, tables: tables)
+    }
+
+    /// One scalar parameter value: its cell, type and display value.
+    private func parameterValue(_ node: YAMLNode) -> (Cell, FactType, FactValue)? {
+        guard let scalar = node.scalar else {
+            reader.error("pack.bad-parameter", "parameter values must be single values, not \(node.kindDescription)",
+                         at: node.location)
+            return nil
+        }
+        switch scalar.value {
+        case .int(let integer): return (.integer(integer), .integer, .integer(integer))
+        case .float(let number): return (.number(number), .number, .number(number))
+        case .bool(let flag): return (.bool(flag), .boolean, .bool(flag))
+        case .string(let text):
+            if let date = CivilDate(text) { return (.date(date), .date, .date(date)) }
+            return (.string(internID: intern(text), tableIndex: 0), .string, .string(text))
+        case .null:
+            reader.error("pack.bad-parameter", "a parameter value cannot be null", at: node.location)
+            return nil
+        }
     }
 
     func intern(_ text: String) -> UInt32 {
@@ -487,7 +545,9 @@ final class RulebookCompiler {
                 result.append(Classification(
                     id: "\(pack.name).\(source.name)", title: source.title, description: source.description,
                     instrument: packPosition, collection: collection,
-                    values: source.values.map { Classification.Value(label: $0.value, description: $0.description) },
+                    values: source.values.map {
+                        Classification.Value(label: $0.value, description: $0.description, article: $0.article)
+                    },
                     location: source.location, nodes: nodes.compactMap { $0 }))
             }
         }

@@ -8,12 +8,15 @@ public struct Evaluator: Sendable {
     public let rulebook: Rulebook
     public let asOf: CivilDate
     let parameterCells: [Cell]
+    /// For keyed parameters: the value per enum value (default last) on the evaluation date.
+    let keyedTables: [[Cell]]
     let instrumentIsLaw: [Bool]
 
     public init(rulebook: Rulebook, asOf: CivilDate) {
         self.rulebook = rulebook
         self.asOf = asOf
-        parameterCells = rulebook.parameters.map { $0.cell(on: asOf) }
+        parameterCells = rulebook.parameters.map { $0.key == nil ? ($0.table(on: asOf).first ?? .absent) : .absent }
+        keyedTables = rulebook.parameters.map { $0.key == nil ? [] : $0.table(on: asOf) }
         instrumentIsLaw = rulebook.instruments.map { $0.status(on: asOf).isLaw }
     }
 
@@ -30,7 +33,7 @@ public struct Evaluator: Sendable {
                     var run = EvaluationRun(
                         tables: rulebook.tables, nodeCount: nodeCount, values: values.pointer,
                         subjectCells: subjectCells, itemCells: itemCells, parameters: parameters,
-                        layout: layout, asOf: asOf)
+                        keyedTables: keyedTables, layout: layout, asOf: asOf)
                     outcomes = run.outcomes(instrumentIsLaw: instrumentIsLaw)
                     labels = run.classifications(rulebook.classifications)
                 }
@@ -102,6 +105,7 @@ struct EvaluationRun {
     let subjectCells: UnsafeBufferPointer<Cell>
     let itemCells: UnsafeBufferPointer<Cell>
     let parameters: UnsafeBufferPointer<Cell>
+    let keyedTables: [[Cell]]
     let layout: ItemLayout
     let asOf: CivilDate
     var frame = Frame.subject
@@ -110,7 +114,7 @@ struct EvaluationRun {
 
     init(tables: ProgramTables, nodeCount: Int, values: UnsafeMutablePointer<UInt8>,
          subjectCells: UnsafeBufferPointer<Cell>, itemCells: UnsafeBufferPointer<Cell>,
-         parameters: UnsafeBufferPointer<Cell>, layout: ItemLayout, asOf: CivilDate) {
+         parameters: UnsafeBufferPointer<Cell>, keyedTables: [[Cell]], layout: ItemLayout, asOf: CivilDate) {
         self.tables = tables
         self.nodes = tables.nodes
         self.children = tables.children
@@ -120,6 +124,7 @@ struct EvaluationRun {
         self.subjectCells = subjectCells
         self.itemCells = itemCells
         self.parameters = parameters
+        self.keyedTables = keyedTables
         self.layout = layout
         self.asOf = asOf
         self.subjectDates = Array(repeating: nil, count: tables.dateRules.count)
@@ -291,6 +296,24 @@ struct EvaluationRun {
                 if value == .unknown { result = .unknown }
             }
             return result
+        case .atLeast:
+            // Kleene counting: true once enough certainly hold; false once too few can.
+            let needed = Int(node.c)
+            var holding = 0
+            var possible = 0
+            var remaining = Int(node.b)
+            for position in Int(node.a)..<Int(node.a &+ node.b) {
+                let value = evaluate(children[position])
+                remaining -= 1
+                if value == .yes {
+                    holding += 1
+                    if holding >= needed { return .yes }
+                } else if value == .unknown {
+                    possible += 1
+                }
+                if holding + possible + remaining < needed { return .no }
+            }
+            return holding + possible >= needed ? .unknown : .no
         case .not:
             return !evaluate(node.a)
         case .predicate:
@@ -353,6 +376,12 @@ struct EvaluationRun {
             guard frame.collection >= 0 else { return .absent }
             return itemCells[frame.base &+ Int(code.slot)]
         case .parameter: return parameters[Int(code.slot)]
+        case .keyedParameter:
+            let key = operand(code.count)
+            let table = keyedTables[Int(code.slot)]
+            guard key.tag == .enumCase, !table.isEmpty else { return .absent }
+            let value = Int(key.bits) < table.count - 1 ? table[Int(key.bits)] : .absent
+            return value.isAbsent ? table[table.count - 1] : value
         case .asOf: return .date(asOf)
         case .offset:
             let base = operand(code.slot)

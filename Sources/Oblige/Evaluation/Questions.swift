@@ -84,7 +84,7 @@ extension Evaluation {
             for item in 0..<facts.itemCount(in: collection) {
                 collectMissing(node.b, in: self.frame(collection: collection, item: item), into: &found)
             }
-        case .all, .any, .not:
+        case .all, .any, .not, .atLeast:
             for child in program.childNodes(of: index) { collectMissing(child, in: frame, into: &found) }
         default:
             for fact in program.info[Int(index)].facts {

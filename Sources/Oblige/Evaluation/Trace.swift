@@ -127,7 +127,14 @@ extension Evaluation {
             facts: factReferences.map(traced),
             parameters: info.parameters.map { parameter in
                 let declaration = rulebook.parameters[Int(parameter)]
-                return TracedParameter(name: declaration.name, value: declaration.value(on: asOf))
+                var key: String?
+                if let keyFact = declaration.key, case .enumCase(let value)? = facts.value(of: rulebook.vocabulary.facts[keyFact]) {
+                    key = value
+                }
+                if declaration.key != nil, key == nil {
+                    return TracedParameter(name: declaration.name, value: nil)
+                }
+                return TracedParameter(name: declaration.name, value: declaration.value(on: asOf, key: key))
             },
             children: children)
     }

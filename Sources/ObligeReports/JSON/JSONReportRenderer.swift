@@ -93,6 +93,7 @@ public struct JSONReportRenderer: ReportRenderer {
             "id": .string(classification.id),
             "title": .string(classification.title),
             "value": .optional(evaluation.label(of: outcome)),
+            "article": .optional(outcome.value.flatMap { classification.values[$0].article }),
             "status": .string(outcome.value != nil ? "determined" : (outcome.isUndetermined ? "undetermined" : "none")),
             "item": .optional(evaluation.itemLabel(of: outcome)),
             "missing_facts": .array(evaluation.missingFacts(of: outcome).map { .string(evaluation.path(of: $0)) }),

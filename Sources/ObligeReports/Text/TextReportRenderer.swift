@@ -101,8 +101,9 @@ public struct TextReportRenderer: ReportRenderer {
             let item = evaluation.itemLabel(of: outcome).map { " [\($0)]" } ?? ""
             if let value = outcome.value {
                 let chosen = classification.values[value]
+                let article = chosen.article.map { " (\($0))" } ?? ""
                 let detail = chosen.description.map { " — \($0)" } ?? ""
-                return "  \(classification.title)\(item): \(chosen.label.replacingUnderscores())\(detail)"
+                return "  \(classification.title)\(item): \(chosen.label.replacingUnderscores())\(article)\(detail)"
             }
             guard outcome.isUndetermined else { return nil }
             let missing = evaluation.missingFacts(of: outcome).map { evaluation.path(of: $0) }

@@ -39,6 +39,7 @@ struct ExpressionSource: Sendable {
 /// and        := negation ('and' negation)*
 /// negation   := 'not' negation | relation
 /// relation   := '(' expression ')' | 'true' | 'false' | ('any'|'all') '(' NAME ',' expression ')'
+///             | 'at_least' '(' INTEGER (',' expression)+ ')'
 ///             | operand [ comparison operand | ['not'] 'in' list | 'contains' ['any'|'all'] (list|operand) | 'exists' ]
 /// operand    := primary (('+'|'-') INTEGER unit)*
 /// primary    := NAME | INTEGER | NUMBER | STRING | DATE | 'as_of' | ('min'|'max') '(' operand (',' operand)* ')'
@@ -149,6 +150,9 @@ struct ExpressionParser {
         if (isName("any") || isName("all")), peek(1).kind == .symbol("(") {
             return try quantifier()
         }
+        if isName("at_least"), peek(1).kind == .symbol("(") {
+            return try atLeast()
+        }
         let left = try operand()
         switch current.kind {
         case .symbol(let symbol) where ComparisonOperator(rawValue: symbol) != nil:
@@ -201,6 +205,29 @@ struct ExpressionParser {
         try expect(")")
         return node(.quantifier(kind, collection: collection, collectionLocation: collectionLocation, body: body),
                     from: start)
+    }
+
+    /// `at_least(n, condition, condition, …)`.
+    private mutating func atLeast() throws(Failure) -> Syntax {
+        let start = current.start
+        advance()
+        try expect("(")
+        guard case .integer(let count) = current.kind, count >= 1 else {
+            throw failure("expected how many conditions must hold (a whole number from 1) after 'at_least('")
+        }
+        advance()
+        var parts: [Syntax] = []
+        while isSymbol(",") {
+            advance()
+            parts.append(try expression())
+        }
+        try expect(")")
+        guard Int(count) <= parts.count else {
+            throw Failure(diagnostic: .error(
+                "condition.syntax", "at_least(\(count), …) lists only \(parts.count) condition\(parts.count == 1 ? "" : "s")",
+                at: source.location(at: start)))
+        }
+        return node(.atLeast(Int(count), parts), from: start)
     }
 
     private mutating func list() throws(Failure) -> [Operand] {

@@ -19,6 +19,8 @@ struct Syntax: Sendable {
         case exists(Operand)
         /// `any(collection, condition)` / `all(collection, condition)`.
         case quantifier(Connective, collection: String, collectionLocation: SourceLocation, body: Syntax)
+        /// `at_least(n, a, b, …)`: at least `n` of the conditions hold.
+        case atLeast(Int, [Syntax])
     }
 
     var kind: Kind

@@ -6,11 +6,11 @@ struct PackParser {
     static let packKeys = ["pack", "amends", "description", "instrument", "parameters", "dates", "defaults",
                            "predicates", "classifications", "rules", "remove"]
     static let classificationKeys = ["title", "description", "for_each", "values"]
-    static let classificationValueKeys = ["value", "when", "description"]
+    static let classificationValueKeys = ["value", "when", "description", "article"]
     static let dateKeys = ["description", "value"]
     static let instrumentKeys = ["title", "short_name", "reference", "url", "article_url", "status", "history",
                                  "entry_into_force", "applies_from", "note"]
-    static let parameterKeys = ["description", "unit", "values"]
+    static let parameterKeys = ["description", "unit", "per", "values"]
     static let ruleKeys = ["id", "title", "article", "url", "kind", "addressee", "applies_from", "applies_until",
                            "when", "unless", "summary", "transparency", "for_each", "confidence", "note"]
     static let ruleRequired = ["id", "title", "article", "kind", "addressee", "when", "summary"]
@@ -133,7 +133,7 @@ struct PackParser {
         let what = "classification '\(entry.key)'"
         guard namedEntry(entry, kind: "classification", allowed: Self.classificationKeys,
                          required: ["title", "values"]) != nil else { return nil }
-        var values: [(String, Syntax, String?, SourceLocation)] = []
+        var values: [(String, Syntax, String?, String?, SourceLocation)] = []
         var complete = true
         if let node = entry.value["values"], let items = reader.sequence(node, "the values of \(what)") {
             for item in items {
@@ -146,7 +146,7 @@ struct PackParser {
                     continue
                 }
                 values.append((value, condition, item["description"].flatMap { reader.string($0, "'description'") },
-                               valueNode.location))
+                               item["article"].flatMap { reader.string($0, "'article'") }, valueNode.location))
             }
         }
         guard complete, let title = entry.value["title"].flatMap({ reader.string($0, "'title'") }) else { return nil }
@@ -178,11 +178,13 @@ struct PackParser {
                 reader.error("pack.empty-parameter", "\(what) needs at least one dated value", at: valuesNode.location)
             }
         }
+        var per: (String, SourceLocation)?
+        if let node = entry.value["per"], let path = reader.string(node, "'per'") { per = (path, node.location) }
         return ParameterSource(
             name: entry.key,
             description: entry.value["description"].flatMap { reader.string($0, "'description'") } ?? "",
             unit: entry.value["unit"].flatMap { reader.string($0, "'unit'") },
-            values: values, location: entry.keyLocation)
+            per: per, values: values, location: entry.keyLocation)
     }
 
     private func rule(_ node: YAMLNode, draft: String?) -> RuleSource? {

@@ -42,6 +42,8 @@ struct ParameterSource: Sendable {
     var name: String
     var description: String
     var unit: String?
+    /// The enum fact whose value selects among keyed values (`per: organisation.member_state`).
+    var per: (path: String, location: SourceLocation)?
     var values: [(date: CivilDate, value: YAMLNode)]
     var location: SourceLocation
 }
@@ -65,7 +67,7 @@ struct ClassificationSource: Sendable {
     var title: String
     var description: String?
     var forEach: (name: String, location: SourceLocation)?
-    var values: [(value: String, condition: Syntax, description: String?, location: SourceLocation)]
+    var values: [(value: String, condition: Syntax, description: String?, article: String?, location: SourceLocation)]
     var location: SourceLocation
 }
 

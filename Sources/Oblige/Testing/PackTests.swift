@@ -103,11 +103,18 @@ public struct PackTestRunner: Sendable {
     private func readCase(_ node: YAMLNode, suite: String, reader: DocumentReader) -> PackTestCase? {
         guard let pairs = reader.mapping(node, "a test case") else { return nil }
         reader.checkKeys(pairs, in: "a test case", at: node.location, allowed: Self.caseKeys,
-                         required: ["name", "as_of", "manifest", "expect"])
+                         required: ["name", "as_of", "manifest"])
+        if node["expect"] == nil, node["classify"] == nil {
+            reader.error("schema.missing-key", "a test case needs 'expect', 'classify' or both", at: node.location)
+        }
         guard let name = node["name"].flatMap({ reader.string($0, "'name'") }),
               let asOf = node["as_of"].flatMap({ reader.date($0, "'as_of'") }),
-              let manifestNode = node["manifest"],
-              let expectNode = node["expect"], let entries = reader.mapping(expectNode, "'expect'") else { return nil }
+              let manifestNode = node["manifest"] else { return nil }
+        var entries: [YAMLPair] = []
+        if let expectNode = node["expect"] {
+            guard let pairs = reader.mapping(expectNode, "'expect'") else { return nil }
+            entries = pairs
+        }
         var classifications: [(String, String?, String, SourceLocation)] = []
         for entry in node["classify"].flatMap({ reader.mapping($0, "'classify'") }) ?? [] {
             var id = entry.key

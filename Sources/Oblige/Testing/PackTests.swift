@@ -45,7 +45,8 @@ public struct PackTestReport: Sendable {
     public let results: [PackTestResult]
     /// Problems reading the suites themselves.
     public let diagnostics: [Diagnostic]
-    /// Rules that no test expects to apply.
+    /// Rules that no test expects to apply (or, for instruments that are not law, whose conditions
+    /// no test expects to hold).
     public let rulesNeverApplying: [String]
     /// Rules that no test expects not to apply (not applicable, exempt, upcoming, …).
     public let rulesNeverNotApplying: [String]
@@ -78,8 +79,15 @@ public struct PackTestRunner: Sendable {
         var notApplying = Set<String>()
         for testCase in cases {
             for expectation in testCase.expectations {
-                if expectation.statuses.contains(.applies) { applying.insert(expectation.ruleID) }
-                if expectation.statuses.contains(where: { $0 != .applies }) { notApplying.insert(expectation.ruleID) }
+                // For instruments that are not law, what the conditions give is what a case exercises.
+                let conditions = expectation.conditionStatuses ?? []
+                if expectation.statuses.contains(.applies) || conditions.contains(.applies) {
+                    applying.insert(expectation.ruleID)
+                }
+                if expectation.statuses.contains(where: { $0 != .applies && $0 != .notInForce })
+                    || conditions.contains(where: { $0 != .applies }) {
+                    notApplying.insert(expectation.ruleID)
+                }
             }
         }
         let ids = rulebook.rules.map(\.id)

@@ -259,3 +259,14 @@ struct CountingAndKeyedTests {
         ])
     }
 }
+
+@Suite("Section existence")
+struct SectionExistsTests {
+    @Test("a section exists when the manifest states one of its facts; presumptions do not count")
+    func sectionExists() throws {
+        let book = try rulebook([conditionPack("org exists")])
+        #expect(try evaluate(book, "org: { public: true }").status("t.rule") == .applies)
+        #expect(try evaluate(book, "org: {}").status("t.rule") == .notApplicable)
+        #expect(try evaluate(book, "systems: []").status("t.rule") == .notApplicable)
+    }
+}

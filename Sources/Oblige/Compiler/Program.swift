@@ -27,6 +27,8 @@ struct Program: Sendable {
             case contains
             /// Whether operand `a` (a fact) is stated.
             case exists
+            /// Whether the manifest states any fact of top-level section `a`.
+            case sectionExists
             /// `any(collection a, node b)` / `all(collection a, node b)`.
             case anyItem, allItems
             /// At least `c` of children `children[a ..< a+b]`.

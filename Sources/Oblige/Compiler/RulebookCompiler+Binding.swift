@@ -23,7 +23,7 @@ struct BoundOperand {
 
 /// Name resolution and type checking: turns ``Syntax`` into ``Program`` nodes.
 extension RulebookCompiler {
-    private enum Resolved {
+    private enum Resolved: Equatable {
         case predicate(Int)
         case fact(Int)
         case parameter(Int)
@@ -72,6 +72,11 @@ extension RulebookCompiler {
         case .contains(let leftSyntax, let items, let mode):
             return bindContains(leftSyntax, items, mode: mode, syntax, &context)
         case .exists(let operandSyntax):
+            if case .name(let name) = operandSyntax.kind, !name.contains("."),
+               resolve(name, context) == nil, let section = vocabulary.sectionIndex(name) {
+                // `service exists`: the manifest describes that section at all.
+                return emit(Program.Node(op: .sectionExists, a: Int32(section)), syntax)
+            }
             guard let operand = bindOperand(operandSyntax, expected: nil, &context) else { return nil }
             guard operand.isFact else {
                 reader.error("condition.type", "'exists' applies to facts only, not to '\(operand.text)'",

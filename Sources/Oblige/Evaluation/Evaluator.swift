@@ -33,7 +33,7 @@ public struct Evaluator: Sendable {
                     var run = EvaluationRun(
                         tables: rulebook.tables, nodeCount: nodeCount, values: values.pointer,
                         subjectCells: subjectCells, itemCells: itemCells, parameters: parameters,
-                        keyedTables: keyedTables, layout: layout, asOf: asOf)
+                        keyedTables: keyedTables, sectionsStated: facts.sectionsStated, layout: layout, asOf: asOf)
                     outcomes = run.outcomes(instrumentIsLaw: instrumentIsLaw)
                     labels = run.classifications(rulebook.classifications)
                 }
@@ -106,6 +106,7 @@ struct EvaluationRun {
     let itemCells: UnsafeBufferPointer<Cell>
     let parameters: UnsafeBufferPointer<Cell>
     let keyedTables: [[Cell]]
+    let sectionsStated: [Bool]
     let layout: ItemLayout
     let asOf: CivilDate
     var frame = Frame.subject
@@ -114,7 +115,8 @@ struct EvaluationRun {
 
     init(tables: ProgramTables, nodeCount: Int, values: UnsafeMutablePointer<UInt8>,
          subjectCells: UnsafeBufferPointer<Cell>, itemCells: UnsafeBufferPointer<Cell>,
-         parameters: UnsafeBufferPointer<Cell>, keyedTables: [[Cell]], layout: ItemLayout, asOf: CivilDate) {
+         parameters: UnsafeBufferPointer<Cell>, keyedTables: [[Cell]], sectionsStated: [Bool], layout: ItemLayout,
+         asOf: CivilDate) {
         self.tables = tables
         self.nodes = tables.nodes
         self.children = tables.children
@@ -125,6 +127,7 @@ struct EvaluationRun {
         self.itemCells = itemCells
         self.parameters = parameters
         self.keyedTables = keyedTables
+        self.sectionsStated = sectionsStated
         self.layout = layout
         self.asOf = asOf
         self.subjectDates = Array(repeating: nil, count: tables.dateRules.count)
@@ -348,6 +351,8 @@ struct EvaluationRun {
             return Truth(node.flag == ContainsMode.all.rawValue ? cell.bits & mask == mask : cell.bits & mask != 0)
         case .exists:
             return Truth(!operand(node.a).isAbsent)
+        case .sectionExists:
+            return Truth(sectionsStated[Int(node.a)])
         case .anyItem, .allItems:
             let collection = Int(node.a)
             let isAny = node.op == .anyItem

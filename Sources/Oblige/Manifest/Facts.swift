@@ -31,6 +31,8 @@ public struct Facts: Sendable {
     var itemLocations: [SourceLocation?]
     var itemPresumed: [Bool]
     var strings: [String]
+    /// Per vocabulary section: whether the manifest states anything in it.
+    var sectionsStated: [Bool]
 
     /// How many items the manifest lists across all collections.
     var totalItemCount: Int { items.reduce(0) { $0 + $1.count } }

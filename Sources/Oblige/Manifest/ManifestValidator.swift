@@ -48,11 +48,18 @@ struct ManifestValidator {
         }
         walk(facts, under: KeyTree.root, prefix: "", into: &cells, &locations, items: &items)
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sorted) }
+        // A section counts as described when the manifest states at least one of its facts.
+        var sectionsStated = [Bool](repeating: false, count: vocabulary.sections.count)
+        for fact in vocabulary.facts where fact.collection == nil && !cells[fact.slot].isAbsent {
+            if let section = vocabulary.sectionIndex(String(fact.path.prefix { $0 != "." })) {
+                sectionsStated[section] = true
+            }
+        }
         let presumed = presume(&cells, vocabulary.facts.filter { $0.collection == nil })
         return Facts(file: file, name: name, description: description, compliance: compliance,
                      location: root.location, cells: cells, locations: locations, presumed: presumed,
                      items: items, itemCells: itemCells, itemLocations: itemLocations, itemPresumed: itemPresumed,
-                     strings: strings)
+                     strings: strings, sectionsStated: sectionsStated)
     }
 
     /// Fills unstated facts that have a presumed value, and marks which ones were filled.

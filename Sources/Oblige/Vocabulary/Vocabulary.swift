@@ -65,7 +65,19 @@ public struct Vocabulary: Sendable {
         self.collectionIndex = collectionIndex
         self.keys = KeyTree(facts: facts, collections: collections)
         self.globalSlotCount = facts.lazy.filter { $0.collection == nil }.count
+        var sections: [String] = []
+        for fact in facts where fact.collection == nil {
+            let section = String(fact.path.prefix { $0 != "." })
+            if !sections.contains(section) { sections.append(section) }
+        }
+        self.sections = sections
     }
+
+    /// The top-level sections of a manifest that hold subject facts (`organisation`, `service`, …).
+    public let sections: [String]
+
+    /// The position of a top-level section.
+    public func sectionIndex(_ name: String) -> Int? { sections.firstIndex(of: name) }
 
     /// The declaration of the fact at `path`.
     public func fact(_ path: String) -> FactDeclaration? {

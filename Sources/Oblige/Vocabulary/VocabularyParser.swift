@@ -132,8 +132,24 @@ struct VocabularyParser {
             location: entry.keyLocation))
     }
 
-    /// The value a fact takes when a manifest does not state it (booleans and enums only).
+    /// The value a fact takes when a manifest does not state it (booleans, enums and sets only).
     private func presumedValue(_ node: YAMLNode, type: FactType) -> (Cell, FactValue)? {
+        if case .set(let domain) = type, let items = node.sequence {
+            var mask: UInt64 = 0
+            var values: [String] = []
+            for item in items {
+                guard let text = item.scalar?.text, let index = domain.index(of: text) else {
+                    reader.diagnostics.add(Diagnostic.error(
+                        "vocabulary.bad-presumption", "'\(item.scalar?.text ?? "")' is not one of the fact's values",
+                        at: item.location
+                    ).suggesting(item.scalar.flatMap { Suggestions.closest(to: $0.text, among: domain.values) }))
+                    return nil
+                }
+                mask |= 1 << UInt64(index)
+                values.append(text)
+            }
+            return (.set(mask), .set(domain.values.filter { values.contains($0) }))
+        }
         switch (type, node.scalar?.value) {
         case (.boolean, .bool(let flag)?): return (.bool(flag), .bool(flag))
         case (.enumeration(let domain), .string(let text)?):
@@ -144,7 +160,7 @@ struct VocabularyParser {
             return nil
         default:
             reader.error("vocabulary.bad-presumption",
-                         "only boolean and enum facts can have a presumed value, and it must be of the fact's type",
+                         "only boolean, enum and set facts can have a presumed value, and it must be of the fact's type",
                          at: node.location)
             return nil
         }

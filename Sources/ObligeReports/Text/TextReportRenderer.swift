@@ -56,7 +56,11 @@ public struct TextReportRenderer: ReportRenderer {
                     lines.append("    • " + headline(outcome, in: evaluation) + " — would \(wouldBe(outcome.conditionStatus)) if it were law")
                 }
                 let inapplicable = outcomes.filter { $0.conditionStatus == .notApplicable }.count
-                if inapplicable > 0 { lines.append("    (\(inapplicable) more would not apply)") }
+                if inapplicable == outcomes.count {
+                    lines.append("    none of its \(plural(inapplicable, "rule")) would apply")
+                } else if inapplicable > 0 {
+                    lines.append("    (\(inapplicable) more would not apply)")
+                }
             }
             lines.append("")
         }

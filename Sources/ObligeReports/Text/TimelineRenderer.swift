@@ -15,14 +15,17 @@ public struct TimelineRenderer: Sendable {
         ]
         var markerShown = false
         let relevant = timeline.changes.filter { $0.from == .applies || $0.to == .applies }
-        let eventDates = Set(relevant.map(\.date)).union(timeline.instrumentEvents.map(\.date))
+        // Milestones only of the instruments that bind this subject at some point.
+        let involved = Set(relevant.map { rulebook.rules[$0.rule].instrument })
+        let events = timeline.instrumentEvents.filter { involved.contains($0.instrument) }
+        let eventDates = Set(relevant.map(\.date)).union(events.map(\.date))
         for date in eventDates.sorted() {
             if !markerShown, date > asOf {
                 lines.append("── \(asOf) (evaluation date) ──")
                 markerShown = true
             }
             var entries: [String] = []
-            for event in timeline.instrumentEvents where event.date == date {
+            for event in events where event.date == date {
                 let instrument = rulebook.instruments[event.instrument]
                 entries.append("  \(instrument.shortName) (\(instrument.reference)) becomes \(event.status.rawValue.replacingUnderscores())")
             }

@@ -22,6 +22,7 @@ struct RendererTests {
         #expect(prohibited.lowerBound < binding.lowerBound)
         #expect(binding.lowerBound < notLaw.lowerBound)
         #expect(text.contains("Risky systems [scorer] (fx.art6.risky)"))
+        #expect(text.contains("✘ GAP  Art. 7 — A State-like duty (fx.art7.duty)\n           lacking: No adequacy review."))
         #expect(!text.contains("[chatbot] (fx.art6.risky)"))
     }
 
@@ -53,11 +54,16 @@ struct RendererTests {
         #expect(Set(subject.keys) == ["manifest", "name", "summary", "classifications", "findings", "questions",
                                       "assumptions", "predicates"])
         let findings = try #require(subject["findings"] as? [[String: Any]])
-        #expect(findings.count == 8)
+        #expect(findings.count == 9)
+        let duty = try #require(findings.first { $0["rule"] as? String == "fx.art7.duty" })
+        #expect(duty["met"] as? Bool == false)
+        #expect(duty["gap"] as? Bool == true)
+        #expect(duty["gap_description"] as? String == "No adequacy review.")
         let report1 = try #require(findings.first { $0["rule"] as? String == "fx.art2.report" })
         #expect(Set(report1.keys) == ["rule", "title", "instrument", "article", "url", "kind", "addressee", "status",
                                       "condition_status", "applies_from", "applies_until", "summary", "confidence",
-                                      "note", "draft", "transparency", "exemption", "scope", "missing_facts", "trace"])
+                                      "note", "draft", "transparency", "exemption", "scope", "missing_facts", "trace",
+                                      "met", "gap", "gap_description", "guidance"])
         #expect(report1["url"] as? String == "https://example.org/fa#art_2")
         #expect(report1["status"] as? String == "applies")
         let transparency = try #require(report1["transparency"] as? [String: Any])

@@ -86,6 +86,16 @@ enum Fixture {
             for_each: systems
             when: systems[].risky
             summary: Risky systems are prohibited.
+          - id: fx.art7.duty
+            title: A State-like duty
+            article: Art. 7
+            kind: state_duty
+            addressee: the State
+            when: large
+            met_when: org.employees > 1000
+            gap: No adequacy review.
+            guidance: A guidance note.
+            summary: A duty a measure can meet or leave unmet.
         """
 
     static let proposal = """

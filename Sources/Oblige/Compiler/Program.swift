@@ -149,6 +149,8 @@ extension Rulebook {
 /// What the evaluator needs of a rule, packed: node indices and ranges only.
 struct RuleCode: Sendable {
     var when: Int32
+    /// The `met_when` node, or -1.
+    var met: Int32
     /// `exemptionNodes[exemptionStart ..< exemptionStart + exemptionCount]`.
     var exemptionStart: Int32
     var exemptionCount: Int32

@@ -70,8 +70,16 @@ public struct Rule: Sendable {
     public let constantAppliesFrom: CivilDate?
     public let appliesFromText: String?
     public let appliesUntilText: String?
+    /// What the subject lacks when the duty is not met (for rules with `met_when`).
+    public let gap: String?
+    /// Guidance the rule reflects (for example a B-Tech headline).
+    public let guidance: String?
+    /// True when the rule says when a duty is met, so that unmet duties show as gaps.
+    public var assessesMet: Bool { met >= 0 }
 
     let when: Int32
+    /// The `met_when` node, or -1.
+    let met: Int32
     let exemptionNodes: [Int32]
     let appliesFrom: DateRule?
     let appliesUntil: DateRule?
@@ -191,7 +199,7 @@ public struct Rulebook: Sendable {
             let exemptionStart = Int32(exemptionNodes.count)
             exemptionNodes += rule.exemptionNodes
             codes.append(RuleCode(
-                when: rule.when, exemptionStart: exemptionStart, exemptionCount: Int32(rule.exemptionNodes.count),
+                when: rule.when, met: rule.met, exemptionStart: exemptionStart, exemptionCount: Int32(rule.exemptionNodes.count),
                 from: date(rule.appliesFrom), until: date(rule.appliesUntil),
                 instrument: Int32(rule.instrument), collection: Int32(rule.collection ?? -1)))
         }

@@ -481,12 +481,13 @@ final class RulebookCompiler {
         let exemptions = source.exemptions.map { bindCondition($0.condition, &context) }
         let appliesFrom = (source.appliesFrom ?? pack.defaultAppliesFrom).map { bindDateSpec($0, in: pack, &context) }
         let appliesUntil = source.appliesUntil.map { bindDateSpec($0, in: pack, &context) }
+        let met = source.metWhen.map { bindCondition($0, &context) }
         if source.transparency == nil, source.kind == .transparency {
             reader.warning("lint.transparency-without-block",
                            "rule '\(source.id)' is a transparency requirement but says nothing of audience and content (add 'transparency:')",
                            at: source.location)
         }
-        guard let when, !exemptions.contains(where: { $0 == nil }),
+        guard let when, !exemptions.contains(where: { $0 == nil }), met.map({ $0 != nil }) ?? true,
               appliesFrom.map({ $0 != nil }) ?? true, appliesUntil.map({ $0 != nil }) ?? true else { return nil }
         let from: DateRule? = appliesFrom.flatMap { $0 } ?? pack.instrument?.appliesFrom.map { date in
             let key = "\(pack.name).#instrument"
@@ -507,7 +508,8 @@ final class RulebookCompiler {
             },
             location: source.location, draft: source.draft, constantAppliesFrom: from?.constant,
             appliesFromText: from?.text, appliesUntilText: appliesUntil.flatMap { $0 }?.text,
-            when: when, exemptionNodes: exemptions.compactMap { $0 },
+            gap: source.gap, guidance: source.guidance,
+            when: when, met: met.flatMap { $0 } ?? -1, exemptionNodes: exemptions.compactMap { $0 },
             appliesFrom: from, appliesUntil: appliesUntil.flatMap { $0 })
     }
 

@@ -16,6 +16,11 @@ public struct Outcome: Sendable, Hashable {
     public let appliesUntil: CivilDate?
     /// True when the application date depends on a fact the manifest does not state.
     public let dateIsUnknown: Bool
+    /// For duties with `met_when` that apply: whether the subject meets them; `nil` otherwise.
+    public let met: Truth?
+
+    /// A duty that applies and that the subject does not meet.
+    public var isGap: Bool { status == .applies && met == .no }
 }
 
 /// The label a classification gives a subject (or item).

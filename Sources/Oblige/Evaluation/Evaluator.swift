@@ -195,9 +195,10 @@ struct EvaluationRun {
         }
         let conditionStatus = status
         if !isLaw { status = .notInForce }
+        let met: Truth? = rule.met >= 0 && conditionStatus == .applies ? evaluate(rule.met) : nil
         return Outcome(rule: index, item: item, status: status, conditionStatus: conditionStatus,
                        exemption: exemption, appliesFrom: from.date, appliesUntil: until.date,
-                       dateIsUnknown: from == .unknown)
+                       dateIsUnknown: from == .unknown, met: met)
     }
 
     enum DateOutcome: Equatable {

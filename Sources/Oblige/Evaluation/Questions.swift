@@ -17,10 +17,15 @@ extension Evaluation {
     /// The facts that undetermined findings are waiting for: only facts whose absence made a
     /// node unknown, not facts a decided branch never needed.
     public func missingFacts(of outcome: Outcome) -> [FactReference] {
-        guard outcome.conditionStatus == .undetermined else { return [] }
         let rule = rule(of: outcome)
         let frame = frame(of: outcome)
         var found = Set<FactReference>()
+        // A duty that applies may still wait on facts that say whether it is met.
+        if outcome.met == .unknown {
+            collectMissing(rule.met, in: frame, into: &found)
+            return found.sorted()
+        }
+        guard outcome.conditionStatus == .undetermined else { return [] }
         collectMissing(rule.when, in: frame, into: &found)
         if value(of: rule.when, in: frame) != .no {
             for node in rule.exemptionNodes { collectMissing(node, in: frame, into: &found) }
@@ -48,7 +53,7 @@ extension Evaluation {
     /// earlier in the vocabulary).
     public func questions() -> [Question] {
         var waiting: [FactReference: [Int]] = [:]
-        for (index, outcome) in outcomes.enumerated() where outcome.status == .undetermined {
+        for (index, outcome) in outcomes.enumerated() where outcome.status == .undetermined || outcome.met == .unknown {
             for reference in missingFacts(of: outcome) { waiting[reference, default: []].append(index) }
         }
         return waiting

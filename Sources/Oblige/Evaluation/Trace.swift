@@ -50,6 +50,8 @@ public struct Trace: Sendable {
     public let exemptions: [TraceNode]
     /// The date-alternative conditions that were evaluated, if the dates depend on facts.
     public let dates: [TraceNode]
+    /// For duties with `met_when`: whether the subject meets it.
+    public let met: TraceNode?
 }
 
 extension Evaluation {
@@ -65,7 +67,8 @@ extension Evaluation {
         return Trace(
             when: traceNode(rule.when, in: frame, expanding: expandingPredicates),
             exemptions: rule.exemptionNodes.map { traceNode($0, in: frame, expanding: expandingPredicates) },
-            dates: dateNodes.map { traceNode($0, in: frame, expanding: expandingPredicates) })
+            dates: dateNodes.map { traceNode($0, in: frame, expanding: expandingPredicates) },
+            met: rule.met >= 0 ? traceNode(rule.met, in: frame, expanding: expandingPredicates) : nil)
     }
 
     /// Every predicate that evaluation used, once per subject (and once per item for predicates

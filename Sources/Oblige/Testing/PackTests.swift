@@ -14,6 +14,8 @@ public struct PackTestCase: Sendable {
         /// The article of the exemption that must have held.
         public let exemption: String?
         public let appliesFrom: CivilDate?
+        /// For duties with `met_when`: whether the subject must meet it (`false` expects a gap).
+        public let met: Truth?
         public let location: SourceLocation
     }
 
@@ -67,7 +69,7 @@ public struct PackTestRunner: Sendable {
 
     static let suiteKeys = ["suite", "description", "tests"]
     static let caseKeys = ["name", "scenario", "as_of", "manifest", "expect", "classify", "note"]
-    static let expectationKeys = ["status", "conditions", "exemption", "applies_from"]
+    static let expectationKeys = ["status", "conditions", "exemption", "applies_from", "met"]
 
     /// Runs every case of every suite document.
     public func run(_ documents: [YAMLNode], limits: LoadLimits = .standard) -> PackTestReport {
@@ -179,6 +181,7 @@ public struct PackTestRunner: Sendable {
         var conditions: [FindingStatus]?
         var exemption: String?
         var appliesFrom: CivilDate?
+        var met: Truth?
         if entry.value.mapping != nil {
             reader.checkKeys(entry.value.mapping ?? [], in: "an expectation", at: entry.value.location,
                              allowed: Self.expectationKeys, required: ["status"])
@@ -187,11 +190,18 @@ public struct PackTestRunner: Sendable {
             conditions = entry.value["conditions"].flatMap { statuses($0, reader: reader) }
             exemption = entry.value["exemption"].flatMap { reader.string($0, "'exemption'") }
             appliesFrom = entry.value["applies_from"].flatMap { reader.date($0, "'applies_from'") }
+            if let node = entry.value["met"] {
+                switch node.scalar?.value {
+                case .bool(let flag)?: met = Truth(flag)
+                case .string("unknown")?: met = .unknown
+                default: reader.error("schema.expected-boolean", "'met' must be true, false or unknown", at: node.location)
+                }
+            }
         }
         guard let statuses = statuses(statusNode, reader: reader) else { return nil }
         return PackTestCase.Expectation(
             ruleID: ruleID, item: item, statuses: statuses, conditionStatuses: conditions, exemption: exemption,
-            appliesFrom: appliesFrom, location: entry.keyLocation)
+            appliesFrom: appliesFrom, met: met, location: entry.keyLocation)
     }
 
     private func statuses(_ node: YAMLNode, reader: DocumentReader) -> [FindingStatus]? {
@@ -276,6 +286,10 @@ public struct PackTestRunner: Sendable {
                 if held != article {
                     failures.append(failure("\(name) should be exempt under \(article), but \(held.map { "the exemption was \($0)" } ?? "no exemption held")"))
                 }
+            }
+            if let met = expectation.met, outcome.met != met {
+                let actual = outcome.met.map(\.description) ?? "not assessed"
+                failures.append(failure("\(name) is met: \(actual), expected \(met)"))
             }
             if let date = expectation.appliesFrom, outcome.appliesFrom != date {
                 failures.append(failure("\(name) applies from \(outcome.appliesFrom?.description ?? "no date"), expected \(date)"))

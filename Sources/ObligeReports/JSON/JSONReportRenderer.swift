@@ -24,6 +24,7 @@ public struct JSONReportRenderer: ReportRenderer {
         let counts = evaluation.statusCounts
         var summary: [String: JSONValue] = [:]
         for status in FindingStatus.allCases { summary[status.rawValue] = .integer(Int64(counts[status] ?? 0)) }
+        summary["gaps"] = .integer(Int64(evaluation.outcomes.filter(\.isGap).count))
         return .object([
             "manifest": .string(evaluation.facts.file),
             "name": .optional(evaluation.facts.name),
@@ -71,6 +72,10 @@ public struct JSONReportRenderer: ReportRenderer {
             "transparency": rule.transparency.map(Self.transparency) ?? .null,
             "exemption": outcome.exemption.map { Self.exemption(rule.exemptions[$0]) } ?? .null,
             "scope": scope(outcome, in: evaluation),
+            "met": outcome.met.map { $0 == .unknown ? .null : .bool($0 == .yes) } ?? .null,
+            "gap": .bool(outcome.isGap),
+            "gap_description": outcome.isGap ? .optional(rule.gap) : .null,
+            "guidance": .optional(rule.guidance),
             "missing_facts": .array(evaluation.missingFacts(of: outcome).map { reference in
                 let traced = evaluation.traced(reference)
                 return .object(["fact": .string(traced.path), "question": .string(traced.declaration.question)])
@@ -82,6 +87,7 @@ public struct JSONReportRenderer: ReportRenderer {
                 "when": Self.node(trace.when),
                 "exemptions": .array(trace.exemptions.map(Self.node)),
                 "dates": .array(trace.dates.map(Self.node)),
+                "met": trace.met.map(Self.node) ?? .null,
             ])
         }
         return .object(members)

@@ -28,6 +28,7 @@ public struct ExplainRenderer: Sendable {
         lines.append(status)
         lines.append("  Summary: \(rule.summary)".wrapped(width: 100, indent: "    "))
         if let note = rule.note { lines.append("  Note: \(note)".wrapped(width: 100, indent: "    ")) }
+        if let guidance = rule.guidance { lines.append("  Guidance: \(guidance)".wrapped(width: 100, indent: "    ")) }
         if rule.confidence != .high { lines.append("  Confidence: \(rule.confidence.rawValue)") }
         lines.append("")
 
@@ -52,6 +53,12 @@ public struct ExplainRenderer: Sendable {
         }
         if let until = rule.appliesUntilText {
             lines.append("Applies until: \(until)\(outcome.appliesUntil.map { " → \($0)" } ?? "")")
+        }
+        if let met = trace.met {
+            let verdict = outcome.met.map { $0 == .yes ? "met" : ($0 == .no ? "NOT MET (a gap)" : "not assessable yet") } ?? "not assessed"
+            lines.append("Met when (\(verdict)):")
+            lines += tree(met, depth: 1, shown: &shown)
+            if outcome.isGap, let gap = rule.gap { lines.append("  Lacking: \(gap)") }
         }
         let missing = evaluation.missingFacts(of: outcome)
         if !missing.isEmpty {

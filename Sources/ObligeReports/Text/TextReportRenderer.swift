@@ -94,7 +94,8 @@ public struct TextReportRenderer: ReportRenderer {
             guard let count = counts[status], count > 0 else { return nil }
             return "\(count) \(status == .applies ? (count == 1 ? "applies" : "apply") : status.words)"
         }
-        lines.append("Summary: " + summary.joined(separator: ", "))
+        let gaps = evaluation.outcomes.filter(\.isGap).count
+        lines.append("Summary: " + summary.joined(separator: ", ") + (gaps > 0 ? " (\(plural(gaps, "gap")): duties engaged and not met)" : ""))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -124,6 +125,10 @@ public struct TextReportRenderer: ReportRenderer {
                 return kind == .transparency ? rule.isTransparencyRequirement : (rule.kind == kind && !rule.isTransparencyRequirement)
             }
             guard !group.isEmpty else { continue }
+            if group.contains(where: { evaluation.rule(of: $0).assessesMet }) {
+                lines += assessed(group, kind: kind, in: evaluation)
+                continue
+            }
             lines.append("  \(kind.heading) that apply (\(group.count))")
             for outcome in group {
                 lines.append("    • " + headline(outcome, in: evaluation))
@@ -164,6 +169,30 @@ public struct TextReportRenderer: ReportRenderer {
         if inapplicable > 0 {
             lines.append("  Not applicable: \(plural(inapplicable, "rule")) (`oblige explain RULE-ID` shows why)")
         }
+        return lines
+    }
+
+    /// Duties that the subject can meet or leave unmet: engaged and met, engaged and not met
+    /// (gaps, with what is lacking), and engaged but not yet assessable.
+    private func assessed(_ group: [Outcome], kind: RuleKind, in evaluation: Evaluation) -> [String] {
+        let met = group.filter { $0.met == .yes }
+        let gaps = group.filter { $0.met == .no }
+        let open = group.filter { $0.met == .unknown }
+        let plain = group.filter { $0.met == nil }
+        var lines = ["  \(kind == .stateDuty ? "State duties engaged" : kind.heading + " that apply") (\(group.count)): "
+                     + "\(met.count) met, \(plural(gaps.count, "gap")), \(open.count) not assessable yet"]
+        for outcome in gaps {
+            lines.append("    ✘ GAP  " + headline(outcome, in: evaluation))
+            if let gap = evaluation.rule(of: outcome).gap {
+                lines.append("           lacking: \(gap)".wrapped(width: 100, indent: "             "))
+            }
+        }
+        for outcome in met { lines.append("    ✔ met  " + headline(outcome, in: evaluation)) }
+        for outcome in open {
+            let missing = evaluation.missingFacts(of: outcome).map { evaluation.path(of: $0) }
+            lines.append("    ? open " + headline(outcome, in: evaluation) + " — needs: " + missing.joined(separator: ", "))
+        }
+        for outcome in plain { lines.append("    •      " + headline(outcome, in: evaluation)) }
         return lines
     }
 

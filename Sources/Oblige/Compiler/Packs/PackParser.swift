@@ -12,7 +12,8 @@ struct PackParser {
                                  "entry_into_force", "applies_from", "note"]
     static let parameterKeys = ["description", "unit", "per", "values"]
     static let ruleKeys = ["id", "title", "article", "url", "kind", "addressee", "applies_from", "applies_until",
-                           "when", "unless", "summary", "transparency", "for_each", "confidence", "note"]
+                           "when", "unless", "summary", "transparency", "for_each", "confidence", "note",
+                           "met_when", "gap", "guidance"]
     static let ruleRequired = ["id", "title", "article", "kind", "addressee", "when", "summary"]
     static let exemptionKeys = ["when", "article", "summary"]
     static let transparencyKeys = ["audience", "what", "when"]
@@ -205,6 +206,11 @@ struct PackParser {
         let appliesUntil = node["applies_until"].flatMap { conditions.dateSpec($0, "'applies_until'") }
         let transparency = node["transparency"].flatMap { self.transparency($0, in: what) }
         let confidence = node["confidence"].flatMap { reader.choice($0, "confidence", as: Confidence.self) } ?? .high
+        let metWhen = node["met_when"].flatMap { conditions.condition($0, "'met_when' of \(what)") }
+        if node["met_when"] != nil, metWhen == nil { return nil }
+        if node["gap"] != nil, node["met_when"] == nil {
+            reader.error("schema.missing-key", "'gap' describes an unmet 'met_when'; give one", at: node["gap"]?.location)
+        }
         guard let id = text("id"), let title = text("title"), let article = text("article"),
               let kind = node["kind"].flatMap({ reader.choice($0, "rule kind", as: RuleKind.self) }),
               let addressee = text("addressee"), let summary = text("summary"), let when else { return nil }
@@ -213,6 +219,7 @@ struct PackParser {
             id: id, title: title, article: article, url: url, kind: kind, addressee: addressee, summary: summary,
             note: text("note"), confidence: confidence, transparency: transparency, forEach: forEach,
             when: when, exemptions: exemptions, appliesFrom: appliesFrom, appliesUntil: appliesUntil,
+            metWhen: metWhen, gap: text("gap"), guidance: text("guidance"),
             location: node["id"]?.location ?? node.location, draft: draft)
     }
 

@@ -87,6 +87,12 @@ struct RuleSource: Sendable {
     var exemptions: [ExemptionSource]
     var appliesFrom: DateSpecSource?
     var appliesUntil: DateSpecSource?
+    /// For duties that a measure can meet or leave unmet (State duties): when it is met.
+    var metWhen: Syntax?
+    /// What the subject lacks when the duty is not met, in the reader's words.
+    var gap: String?
+    /// Guidance the rule reflects (for example a B-Tech headline).
+    var guidance: String?
     var location: SourceLocation
     /// The draft that added or replaced this rule, if any.
     var draft: String?

@@ -19,7 +19,7 @@ struct PackTest: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
-    @Flag(help: "Fail unless every rule has a case where it applies and one where it does not.")
+    @Flag(help: "Fail unless every rule has a case where it applies and one where it does not (and every duty with met_when one where it is met and one where it is a gap).")
     var requireCoverage = false
 
     func run() throws {
@@ -41,6 +41,14 @@ struct PackTest: ParsableCommand {
         if !report.rulesNeverNotApplying.isEmpty {
             Output.standardOutput("Rules no case expects not to apply (\(report.rulesNeverNotApplying.count)): "
                                   + report.rulesNeverNotApplying.joined(separator: ", ") + "\n")
+        }
+        if !report.dutiesNeverMet.isEmpty {
+            Output.standardOutput("Duties no case expects to be met (\(report.dutiesNeverMet.count)): "
+                                  + report.dutiesNeverMet.joined(separator: ", ") + "\n")
+        }
+        if !report.dutiesNeverGap.isEmpty {
+            Output.standardOutput("Duties no case expects to be a gap (\(report.dutiesNeverGap.count)): "
+                                  + report.dutiesNeverGap.joined(separator: ", ") + "\n")
         }
         if report.coversEveryRule {
             Output.standardOutput("Every one of the \(rulebook.rules.count) rules is exercised both ways.\n")

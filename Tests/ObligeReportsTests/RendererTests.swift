@@ -26,6 +26,19 @@ struct RendererTests {
         #expect(!text.contains("[chatbot] (fx.art6.risky)"))
     }
 
+    @Test("an instrument of which nothing applies takes one line, not a section")
+    func whollyInapplicable() throws {
+        let evaluation = try Fixture.evaluation("org: { employees: 300, public: false }\nsystems: []")
+        let text = TextReportRenderer().render(Report(asOf: evaluation.asOf, evaluations: [evaluation]))
+        #expect(!text.contains("== Fixture Public Sector Act"))
+        #expect(text.contains("== Instruments that do not apply at all (`oblige explain RULE-ID` shows why) ==\n  FY (1 rule)\n"))
+        // A single applying rule brings the full section back.
+        let publicBody = try Fixture.evaluation("org: { employees: 6000, public: true }\nsystems: []")
+        let full = TextReportRenderer().render(Report(asOf: publicBody.asOf, evaluations: [publicBody]))
+        #expect(full.contains("== Fixture Public Sector Act"))
+        #expect(!full.contains("do not apply at all"))
+    }
+
     @Test("explain shows values, facts with their manifest lines, and missing facts")
     func explain() throws {
         let evaluation = try Fixture.evaluation()
@@ -54,18 +67,20 @@ struct RendererTests {
         #expect(Set(subject.keys) == ["manifest", "name", "summary", "classifications", "findings", "questions",
                                       "assumptions", "predicates"])
         let findings = try #require(subject["findings"] as? [[String: Any]])
-        #expect(findings.count == 9)
+        #expect(findings.count == 10)
         let duty = try #require(findings.first { $0["rule"] as? String == "fx.art7.duty" })
         #expect(duty["met"] as? Bool == false)
         #expect(duty["gap"] as? Bool == true)
         #expect(duty["gap_description"] as? String == "No adequacy review.")
+        #expect(duty["assessment"] as? String == "not_met")
         let report1 = try #require(findings.first { $0["rule"] as? String == "fx.art2.report" })
         #expect(Set(report1.keys) == ["rule", "title", "instrument", "article", "url", "kind", "addressee", "status",
                                       "condition_status", "applies_from", "applies_until", "summary", "confidence",
                                       "note", "draft", "transparency", "exemption", "scope", "missing_facts", "trace",
-                                      "met", "gap", "gap_description", "guidance"])
+                                      "met", "assessment", "gap", "gap_description", "guidance"])
         #expect(report1["url"] as? String == "https://example.org/fa#art_2")
         #expect(report1["status"] as? String == "applies")
+        #expect(report1["assessment"] is NSNull)
         let transparency = try #require(report1["transparency"] as? [String: Any])
         #expect(transparency["audience"] as? [String] == ["public"])
         let risky = findings.filter { $0["rule"] as? String == "fx.art6.risky" }

@@ -110,6 +110,20 @@ enum Fixture {
           - { id: fp.art1.duty, title: Proposed duty, article: Art. 1, kind: liability, addressee: x, when: fx.large, summary: Would apply. }
         """
 
+    /// A second binding instrument, of which nothing applies to the default manifest.
+    static let publicSector = """
+        pack: fy
+        instrument:
+          title: Fixture Public Sector Act
+          short_name: FY
+          reference: Directive (EU) 0000/2
+          url: https://example.org/fy
+          status: in_force
+          applies_from: 2024-01-01
+        rules:
+          - { id: fy.art1.very-large, title: Very large duty, article: Art. 1, kind: obligation, addressee: very large organisations, when: org.employees > 5000, summary: Only for very large organisations. }
+        """
+
     static let manifest = """
         name: Example
         org:
@@ -124,6 +138,7 @@ enum Fixture {
             RuleFile(path: "vocabulary.yaml", text: vocabulary),
             RuleFile(path: "fx.yaml", text: pack),
             RuleFile(path: "fp.yaml", text: proposal),
+            RuleFile(path: "fy.yaml", text: publicSector),
         ])
         return try #require(compilation.rulebook, "\(compilation.diagnostics)")
     }

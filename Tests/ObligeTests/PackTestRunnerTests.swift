@@ -8,6 +8,7 @@ struct PackTestRunnerTests {
         rules:
           - { id: t.big, title: Big, article: Art. 1, kind: obligation, addressee: x, when: org.employees >= 250, summary: s }
           - { id: t.sys, title: Sys, article: Art. 2, kind: obligation, addressee: x, when: "systems[].risky", for_each: systems, summary: s }
+          - { id: t.duty, title: Duty, article: Art. 3, kind: state_duty, addressee: x, when: org.employees >= 1, met_when: org.employees >= 10, gap: Too few., summary: s }
         """)
 
     func run(_ suite: String) throws -> PackTestReport {
@@ -43,9 +44,41 @@ struct PackTestRunnerTests {
         #expect(report.results[0].failures.map(\.description) == [
             "s.yaml:9:7: error: test 'big and one risky system': t.sys[b] is undetermined, expected applies (missing: systems[1].risky) [test.failed]"
         ])
-        #expect(report.rulesNeverApplying.isEmpty)
-        #expect(report.rulesNeverNotApplying == ["t.sys"])
+        #expect(report.rulesNeverApplying == ["t.duty"])
+        #expect(report.rulesNeverNotApplying == ["t.sys", "t.duty"])
+        #expect(report.dutiesNeverMet == ["t.duty"])
+        #expect(report.dutiesNeverGap == ["t.duty"])
         #expect(!report.coversEveryRule)
+    }
+
+    @Test("coverage asks for each duty with met_when to be seen met and seen as a gap")
+    func metCoverage() throws {
+        let report = try run("""
+            suite: t
+            tests:
+              - name: a gap
+                as_of: 2025-01-01
+                manifest: { org: { employees: 3 } }
+                expect: { t.duty: { status: applies, met: false } }
+              - name: met
+                as_of: 2025-01-01
+                manifest: { org: { employees: 30 } }
+                expect: { t.duty: { status: applies, met: true } }
+            """)
+        #expect(report.passed)
+        #expect(report.dutiesNeverMet.isEmpty)
+        #expect(report.dutiesNeverGap.isEmpty)
+        let wrong = try run("""
+            suite: t
+            tests:
+              - name: claims met
+                as_of: 2025-01-01
+                manifest: { org: { employees: 3 } }
+                expect: { t.duty: { status: applies, met: true } }
+            """)
+        #expect(wrong.results.first?.failures.map(\.description) == [
+            "s.yaml:6:15: error: test 'claims met': t.duty is met: false, expected true [test.failed]"
+        ])
     }
 
     @Test("an unknown rule id in a suite is an error with a did-you-mean")

@@ -52,11 +52,18 @@ public struct PackTestReport: Sendable {
     public let rulesNeverApplying: [String]
     /// Rules that no test expects not to apply (not applicable, exempt, upcoming, …).
     public let rulesNeverNotApplying: [String]
+    /// Duties with `met_when` that no test expects to be met.
+    public let dutiesNeverMet: [String]
+    /// Duties with `met_when` that no test expects to be a gap (not met).
+    public let dutiesNeverGap: [String]
 
     public var failedCount: Int { results.filter { !$0.passed }.count }
     public var passed: Bool { failedCount == 0 && !diagnostics.contains(where: \.isError) }
-    /// True when every rule has a test where it applies and one where it does not.
-    public var coversEveryRule: Bool { rulesNeverApplying.isEmpty && rulesNeverNotApplying.isEmpty }
+    /// True when every rule has a test where it applies and one where it does not, and every duty
+    /// with `met_when` a test where it is met and one where it is a gap.
+    public var coversEveryRule: Bool {
+        rulesNeverApplying.isEmpty && rulesNeverNotApplying.isEmpty && dutiesNeverMet.isEmpty && dutiesNeverGap.isEmpty
+    }
 }
 
 /// Reads `suite:` documents and runs their cases against a rulebook.
@@ -79,6 +86,8 @@ public struct PackTestRunner: Sendable {
         let results = cases.map { run($0, limits: limits) }
         var applying = Set<String>()
         var notApplying = Set<String>()
+        var met = Set<String>()
+        var gap = Set<String>()
         for testCase in cases {
             for expectation in testCase.expectations {
                 // For instruments that are not law, what the conditions give is what a case exercises.
@@ -90,13 +99,18 @@ public struct PackTestRunner: Sendable {
                     || conditions.contains(where: { $0 != .applies }) {
                     notApplying.insert(expectation.ruleID)
                 }
+                if expectation.met == .yes { met.insert(expectation.ruleID) }
+                if expectation.met == .no { gap.insert(expectation.ruleID) }
             }
         }
         let ids = rulebook.rules.map(\.id)
+        let assessed = rulebook.rules.filter(\.assessesMet).map(\.id)
         return PackTestReport(
             results: results, diagnostics: reader.diagnostics.sorted,
             rulesNeverApplying: ids.filter { !applying.contains($0) },
-            rulesNeverNotApplying: ids.filter { !notApplying.contains($0) })
+            rulesNeverNotApplying: ids.filter { !notApplying.contains($0) },
+            dutiesNeverMet: assessed.filter { !met.contains($0) },
+            dutiesNeverGap: assessed.filter { !gap.contains($0) })
     }
 
     // MARK: Reading

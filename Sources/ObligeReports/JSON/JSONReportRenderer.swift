@@ -73,6 +73,7 @@ public struct JSONReportRenderer: ReportRenderer {
             "exemption": outcome.exemption.map { Self.exemption(rule.exemptions[$0]) } ?? .null,
             "scope": scope(outcome, in: evaluation),
             "met": outcome.met.map { $0 == .unknown ? .null : .bool($0 == .yes) } ?? .null,
+            "assessment": outcome.met.map { .string(Self.assessment($0)) } ?? .null,
             "gap": .bool(outcome.isGap),
             "gap_description": outcome.isGap ? .optional(rule.gap) : .null,
             "guidance": .optional(rule.guidance),
@@ -140,6 +141,15 @@ public struct JSONReportRenderer: ReportRenderer {
             "url": .string(instrument.url),
             "status": .string(instrument.status(on: date).rawValue),
         ])
+    }
+
+    /// How a duty with `met_when` is assessed: `met`, `not_met`, or `open` while facts are missing.
+    static func assessment(_ met: Truth) -> String {
+        switch met {
+        case .yes: "met"
+        case .no: "not_met"
+        case .unknown: "open"
+        }
     }
 
     static func transparency(_ transparency: Transparency) -> JSONValue {

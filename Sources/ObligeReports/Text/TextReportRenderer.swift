@@ -35,11 +35,21 @@ public struct TextReportRenderer: ReportRenderer {
         }
 
         let binding = evaluation.outcomes.filter { $0.status != .notInForce }
+        var whollyInapplicable: [String] = []
         for (instrumentIndex, instrument) in evaluation.rulebook.instruments.enumerated() {
             let outcomes = binding.filter { evaluation.rule(of: $0).instrument == instrumentIndex }
             guard !outcomes.isEmpty else { continue }
+            if outcomes.allSatisfy({ $0.status == .notApplicable }) {
+                whollyInapplicable.append("\(instrument.shortName) (\(plural(outcomes.count, "rule")))")
+                continue
+            }
             lines.append("== \(instrument.title) — \(instrument.reference) [\(instrument.status(on: evaluation.asOf).rawValue.replacingUnderscores())] ==")
             lines += section(outcomes, in: evaluation)
+            lines.append("")
+        }
+        if !whollyInapplicable.isEmpty {
+            lines.append("== Instruments that do not apply at all (`oblige explain RULE-ID` shows why) ==")
+            lines.append("  " + whollyInapplicable.joined(separator: ", ").wrapped(width: 98, indent: "  "))
             lines.append("")
         }
 

@@ -10,6 +10,25 @@ struct CompilerDiagnosticsTests {
         ])
     }
 
+    @Test("an error inside a condition written over several lines points at its own line")
+    func multiLineCondition() {
+        let pack = testPack("""
+            rules:
+              - id: t.rule
+                title: Rule
+                article: Art. 1
+                kind: obligation
+                addressee: anyone
+                when: >-
+                  org.public
+                  and org.employes >= 250
+                summary: A rule.
+            """)
+        #expect(messages([pack]) == [
+            "pack0.yaml:16:11: error: 'org.employes' is neither a declared fact nor a predicate; did you mean 'org.employees'? [condition.undefined-name]"
+        ])
+    }
+
     @Test("predicates that refer to each other in a cycle are reported with the whole cycle")
     func predicateCycle() {
         let predicates = """

@@ -90,11 +90,13 @@ private struct TreeBuilder {
     private var expandedNodes = 0
     private var root: YAMLNode?
     private var documentCount = 0
+    private var lineTable: SourceLineTable
 
     init(file: String, limits: LoadLimits, bytes: UnsafeBufferPointer<UInt8>) {
         self.file = file
         self.limits = limits
         self.bytes = bytes
+        self.lineTable = SourceLineTable(bytes: bytes)
     }
 
     mutating func run(_ parser: UnsafeMutablePointer<yaml_parser_t>) throws(DiagnosticError) -> YAMLNode? {
@@ -119,8 +121,10 @@ private struct TreeBuilder {
                 let style = Self.style(scalar.style)
                 let value = try resolve(text, style: style, tag: optionalString(scalar.tag), at: location)
                 let endLine = self.location(event.end_mark).line
+                let lines = ScalarLineMap.lines(of: text, style: style, start: location, endLine: endLine, table: &lineTable)
                 let node = YAMLNode(
-                    .scalar(YAMLScalar(text: text, style: style, value: value, endLine: endLine)), at: location)
+                    .scalar(YAMLScalar(text: text, style: style, value: value, endLine: endLine, lines: lines)),
+                    at: location)
                 try complete(node, weight: 1, anchor: optionalString(scalar.anchor), isAlias: false)
             case YAML_ALIAS_EVENT:
                 let name = optionalString(event.data.alias.anchor) ?? ""

@@ -72,12 +72,33 @@ public struct YAMLScalar: Sendable, Hashable {
     public var value: ScalarValue
     /// The line on which the scalar ends (block and folded scalars span several).
     public var endLine: Int
+    /// For a scalar over several lines: where each line's content starts in ``text``; empty for
+    /// one-line scalars and when the loader could not map the value back to its lines.
+    public var lines: [ScalarLine]
 
-    public init(text: String, style: ScalarStyle, value: ScalarValue, endLine: Int) {
+    public init(text: String, style: ScalarStyle, value: ScalarValue, endLine: Int, lines: [ScalarLine] = []) {
         self.text = text
         self.style = style
         self.value = value
         self.endLine = endLine
+        self.lines = lines
+    }
+
+    /// The position of a UTF-8 offset into ``text``: exact for one-line scalars and mapped
+    /// multi-line ones, otherwise the scalar's start.
+    public func location(ofOffset offset: Int, from start: SourceLocation) -> SourceLocation {
+        let base: (offset: Int, location: SourceLocation)
+        if let line = lines.last(where: { $0.offset <= offset }) {
+            base = (line.offset, SourceLocation(file: start.file, line: line.line, column: line.column))
+        } else if endLine == start.line && (style == .plain || isQuoted) {
+            base = (0, start.advanced(byColumns: isQuoted ? 1 : 0))
+        } else {
+            return start
+        }
+        let columns = text.utf8.dropFirst(base.offset).prefix(offset - base.offset).reduce(0) {
+            $1 & 0xC0 != 0x80 ? $0 + 1 : $0
+        }
+        return base.location.advanced(byColumns: columns)
     }
 
     /// True when the author quoted the scalar (so `"42"` is deliberately a string).

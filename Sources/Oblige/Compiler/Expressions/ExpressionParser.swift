@@ -2,33 +2,25 @@ import ObligeSyntax
 
 /// Where an expression string sits in its file, to turn token offsets into positions.
 struct ExpressionSource: Sendable {
-    var text: String
-    var location: SourceLocation
-    /// Offsets map to exact columns only when the scalar is on one line in the file.
-    var isSingleLine: Bool
-    /// 1 when the scalar is quoted (its text starts one column after the quote).
-    var columnShift: Int
+    private let scalar: YAMLScalar
+    /// Where the string starts.
+    let location: SourceLocation
 
-    init(text: String, location: SourceLocation, isSingleLine: Bool = true, columnShift: Int = 0) {
-        self.text = text
-        self.location = location
-        self.isSingleLine = isSingleLine
-        self.columnShift = columnShift
+    var text: String { scalar.text }
+
+    /// A string at `location` on one line (a test or a synthetic condition).
+    init(text: String, location: SourceLocation) {
+        self.init(YAMLScalar(text: text, style: .plain, value: .string(text), endLine: location.line), at: location)
     }
 
-    /// The source of a YAML scalar.
+    /// The source of a YAML scalar, including conditions written over several lines.
     init(_ scalar: YAMLScalar, at location: SourceLocation) {
-        let oneLine = (scalar.style == .plain || scalar.isQuoted) && scalar.endLine == location.line
-        self.init(text: scalar.text, location: location, isSingleLine: oneLine, columnShift: scalar.isQuoted ? 1 : 0)
+        self.scalar = scalar
+        self.location = location
     }
 
     /// The position of a byte offset into the text (columns count Unicode scalars).
-    func location(at offset: Int) -> SourceLocation {
-        guard isSingleLine else { return location }
-        var columns = 0
-        for byte in text.utf8.prefix(offset) where byte & 0xC0 != 0x80 { columns += 1 }
-        return location.advanced(byColumns: columns + columnShift)
-    }
+    func location(at offset: Int) -> SourceLocation { scalar.location(ofOffset: offset, from: location) }
 }
 
 /// Parses one condition string into ``Syntax``.

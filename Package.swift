@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ObligeCLITests",
-            dependencies: ["ObligeCLI"],
+            dependencies: ["ObligeCLI", "ObligeSyntax"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

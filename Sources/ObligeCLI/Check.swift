@@ -1,17 +1,26 @@
-import ArgumentParser
+public import ArgumentParser
 import Oblige
 import ObligeSyntax
 import ObligeReports
 
-/// `oblige check`: evaluate manifests and report what applies.
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `oblige check`: evaluate manifests, report what applies, and apply the gate.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate manifests: which obligations and transparency requirements apply, and why.",
-        discussion: "Exits 1 when a prohibited practice applies, 2 on bad input.")
+        discussion: """
+            The gate: with the default --fail-on prohibited,unacknowledged,expired, check exits 1 \
+            when a prohibited practice applies, when an obligation, transparency requirement or \
+            right applies and the manifest's compliance: section does not account for it, or when \
+            a waiver has expired. Other conditions: undetermined, upcoming:90d, gaps, stale; \
+            'none' reports without gating.
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
+            Several reports in one run: repeat --format, each with its own --output (paired in \
+            order); a format without an --output goes to standard output.
+
+            Exit codes: 0 the gate passed, 1 the gate failed, 2 bad input or usage.
+            """)
 
     @Argument(help: ArgumentHelp("Manifests to evaluate (YAML or JSON).", valueName: "manifest"))
     var manifests: [String]
@@ -19,33 +28,53 @@ struct Check: ParsableCommand {
     @OptionGroup var date: DateOptions
     @OptionGroup var rules: RuleOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(help: ArgumentHelp(
+        "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")). Repeat for several reports.",
+        valueName: "format"))
+    var format: [ReportFormat] = []
 
-    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @Option(help: ArgumentHelp("Write the report to this file (the n-th --output takes the n-th --format).",
+                               valueName: "file"))
+    var output: [String] = []
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp(
+        "What fails the gate: a comma-separated list of \(GatePolicy.words.joined(separator: ", ")).",
+        valueName: "conditions"))
+    var failOn: String = GatePolicy.standard.description
+
+    func validate() throws {
+        let formats = max(format.count, 1)
+        guard output.count <= formats else {
+            throw ValidationError("\(output.count) --output files for \(formats) format\(formats == 1 ? "" : "s"): give a --format for each --output")
+        }
+        guard formats - output.count <= 1 else {
+            throw ValidationError("only one report can go to standard output: give an --output for all formats but one")
+        }
+    }
 
     func run() throws {
+        let policy: GatePolicy
+        do { policy = try GatePolicy(parsing: failOn) } catch {
+            Output.diagnostics(error.diagnostics)
+            throw ExitCode(ExitStatus.badInput)
+        }
         let asOf = try date.date()
         let rulebook = try rules.rulebook()
         let evaluator = Evaluator(rulebook: rulebook, asOf: asOf)
         let evaluations = try rulebook.loadFacts(manifests).map(evaluator.evaluate)
-        let report = Report(asOf: asOf, evaluations: evaluations)
-        let text: String
-        switch format {
-        case .text: text = TextReportRenderer().render(report)
-        case .json: text = JSONReportRenderer().render(report)
-        }
-        if let output {
-            do { try Output.write(text, toFile: output) } catch {
+        let report = Report(asOf: asOf, evaluations: evaluations, policy: policy)
+        let formats = format.isEmpty ? [ReportFormat.text] : format
+        for (index, format) in formats.enumerated() {
+            let text = format.renderer.render(report)
+            guard index < output.count else {
+                Output.standardOutput(text)
+                continue
+            }
+            do { try Output.write(text, toFile: output[index]) } catch {
                 Output.diagnostics(error.diagnostics)
                 throw ExitCode(ExitStatus.badInput)
             }
-        } else {
-            Output.standardOutput(text)
         }
-        if evaluations.contains(where: { !$0.applyingProhibitions.isEmpty }) {
-            throw ExitCode(ExitStatus.gateFailed)
-        }
+        if !report.passed { throw ExitCode(ExitStatus.gateFailed) }
     }
 }

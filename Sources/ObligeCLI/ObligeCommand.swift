@@ -1,4 +1,5 @@
 import ArgumentParser
+import Oblige
 
 /// The `oblige` command: subcommands only; each lives in its own file.
 struct ObligeCommand: ParsableCommand {
@@ -18,8 +19,4 @@ struct ObligeCommand: ParsableCommand {
         subcommands: [Check.self, Explain.self, Questions.self, TimelineCommand.self, Lint.self, PackTest.self],
         defaultSubcommand: nil
     )
-}
-
-enum ObligeVersion {
-    static let current = "0.1.0"
 }

@@ -1,14 +1,26 @@
 public import Oblige
 
-/// What every renderer receives: the evaluations of one run (one per manifest) on one date.
+/// What every renderer receives: the evaluations of one run (one per manifest) on one date,
+/// and the gate's answer for each under one policy.
 public struct Report: Sendable {
     public let asOf: CivilDate
     public let evaluations: [Evaluation]
+    public let policy: GatePolicy
+    /// One per evaluation, in the same order.
+    public let gates: [GateResult]
 
-    public init(asOf: CivilDate, evaluations: [Evaluation]) {
+    public init(asOf: CivilDate, evaluations: [Evaluation], policy: GatePolicy = .standard) {
         self.asOf = asOf
         self.evaluations = evaluations
+        self.policy = policy
+        self.gates = evaluations.map { $0.gate(policy) }
     }
+
+    /// True when every subject passes the gate.
+    public var passed: Bool { gates.allSatisfy(\.passed) }
+
+    /// Each evaluation with its gate result.
+    public var subjects: Zip2Sequence<[Evaluation], [GateResult]> { zip(evaluations, gates) }
 }
 
 /// Turns a report into text in one output format. Renderers never re-evaluate anything.

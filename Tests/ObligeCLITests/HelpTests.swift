@@ -29,9 +29,9 @@ struct HelpTests {
         #expect(result.stdout.contains("2  bad input or usage"))
     }
 
-    @Test("check on a valid manifest exits 0 and prints a report")
+    @Test("check on a valid manifest exits 0 and prints a report when only prohibitions gate")
     func check() throws {
-        let result = try CLI.run(["check", "good.yaml", "--as-of", "2025-06-01"])
+        let result = try CLI.run(["check", "good.yaml", "--as-of", "2025-06-01", "--fail-on", "prohibited"])
         #expect(result.status == 0)
         #expect(result.stderr == "")
         #expect(result.stdout.hasPrefix("Small hosting start-up (good.yaml) — as of 2025-06-01\n"))
@@ -40,8 +40,8 @@ struct HelpTests {
 
     @Test("the same input gives byte-identical output")
     func deterministic() throws {
-        let first = try CLI.run(["check", "good.yaml", "--as-of", "2025-06-01", "--format", "json"])
-        let second = try CLI.run(["check", "good.yaml", "--as-of", "2025-06-01", "--format", "json"])
+        let first = try CLI.run(["check", "good.yaml", "--as-of", "2025-06-01", "--fail-on", "prohibited", "--format", "json"])
+        let second = try CLI.run(["check", "good.yaml", "--as-of", "2025-06-01", "--fail-on", "prohibited", "--format", "json"])
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
     }
@@ -52,7 +52,7 @@ struct HelpTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.copyItem(at: CLI.fixtures.appendingPathComponent("good.yaml"),
                                          to: directory.appendingPathComponent("good.yaml"))
-        let result = try CLI.run(["check", "good.yaml", "--as-of", "2025-06-01"], in: directory)
+        let result = try CLI.run(["check", "good.yaml", "--as-of", "2025-06-01", "--fail-on", "prohibited"], in: directory)
         #expect(result.status == 0)
         #expect(result.stdout.contains("dsa.art16.notice-and-action"))
     }

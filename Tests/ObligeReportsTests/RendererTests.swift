@@ -65,7 +65,7 @@ struct RendererTests {
         #expect(object["as_of"] as? String == "2025-06-01")
         let subject = try #require((object["subjects"] as? [[String: Any]])?.first)
         #expect(Set(subject.keys) == ["manifest", "name", "summary", "classifications", "findings", "questions",
-                                      "assumptions", "predicates"])
+                                      "assumptions", "predicates", "gate"])
         let findings = try #require(subject["findings"] as? [[String: Any]])
         #expect(findings.count == 10)
         let duty = try #require(findings.first { $0["rule"] as? String == "fx.art7.duty" })
@@ -77,7 +77,7 @@ struct RendererTests {
         #expect(Set(report1.keys) == ["rule", "title", "instrument", "article", "url", "kind", "addressee", "status",
                                       "condition_status", "applies_from", "applies_until", "summary", "confidence",
                                       "note", "draft", "transparency", "exemption", "scope", "missing_facts", "trace",
-                                      "met", "assessment", "gap", "gap_description", "guidance"])
+                                      "met", "assessment", "gap", "gap_description", "guidance", "compliance", "gate_issue"])
         #expect(report1["url"] as? String == "https://example.org/fa#art_2")
         #expect(report1["status"] as? String == "applies")
         #expect(report1["assessment"] is NSNull)

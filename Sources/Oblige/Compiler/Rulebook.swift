@@ -221,7 +221,11 @@ public struct Rulebook: Sendable {
     /// Validates a loaded manifest against the vocabulary.
     public func facts(from root: YAMLNode?, file: String) throws(DiagnosticError) -> Facts {
         var validator = ManifestValidator(vocabulary: vocabulary, stringIDs: stringIDs)
-        return try validator.validate(root, file: file)
+        var facts = try validator.validate(root, file: file)
+        if let node = facts.complianceNode {
+            facts.compliance = try ComplianceReader(rulebook: self, facts: facts).read(node)
+        }
+        return facts
     }
 
     /// Loads and validates the manifest at `path`.

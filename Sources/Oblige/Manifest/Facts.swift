@@ -17,8 +17,10 @@ public struct Facts: Sendable {
     public let name: String?
     /// The manifest's top-level `description:`.
     public let description: String?
-    /// The raw `compliance:` section, read by the CI gate.
-    public let compliance: YAMLNode?
+    /// The `compliance:` section as written, until the rulebook reads it into ``compliance``.
+    let complianceNode: YAMLNode?
+    /// What the team has done about each rule, from the `compliance:` section (read by the gate).
+    public internal(set) var compliance: [ComplianceEntry] = []
     /// Where the manifest starts.
     public let location: SourceLocation
 

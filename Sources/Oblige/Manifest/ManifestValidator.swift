@@ -56,7 +56,7 @@ struct ManifestValidator {
             }
         }
         let presumed = presume(&cells, vocabulary.facts.filter { $0.collection == nil })
-        return Facts(file: file, name: name, description: description, compliance: compliance,
+        return Facts(file: file, name: name, description: description, complianceNode: compliance,
                      location: root.location, cells: cells, locations: locations, presumed: presumed,
                      items: items, itemCells: itemCells, itemLocations: itemLocations, itemPresumed: itemPresumed,
                      strings: strings, sectionsStated: sectionsStated)

@@ -16,11 +16,12 @@ public struct JSONReportRenderer: ReportRenderer {
         JSONValue.object([
             "schema": .string(Self.schema),
             "as_of": .string(report.asOf.description),
-            "subjects": .array(report.evaluations.map(subject)),
+            "gate": .object(["policy": .string(report.policy.description), "passed": .bool(report.passed)]),
+            "subjects": .array(report.subjects.map(subject)),
         ]).rendered()
     }
 
-    func subject(_ evaluation: Evaluation) -> JSONValue {
+    func subject(_ evaluation: Evaluation, gate: GateResult) -> JSONValue {
         let counts = evaluation.statusCounts
         var summary: [String: JSONValue] = [:]
         for status in FindingStatus.allCases { summary[status.rawValue] = .integer(Int64(counts[status] ?? 0)) }
@@ -30,7 +31,11 @@ public struct JSONReportRenderer: ReportRenderer {
             "name": .optional(evaluation.facts.name),
             "summary": .object(summary),
             "classifications": .array(evaluation.classifications.map { classification($0, in: evaluation) }),
-            "findings": .array(evaluation.outcomes.map { finding($0, in: evaluation) }),
+            "findings": .array(evaluation.outcomes.indices.map { finding($0, in: evaluation, gate: gate) }),
+            "gate": .object([
+                "passed": .bool(gate.passed),
+                "issues": .array(gate.issues.map { issue($0, in: evaluation) }),
+            ]),
             "questions": .array(evaluation.questions().map { question($0, in: evaluation) }),
             "predicates": includeTraces ? .array(evaluation.predicateTraces().map { entry in
                 .object([
@@ -50,7 +55,8 @@ public struct JSONReportRenderer: ReportRenderer {
         ])
     }
 
-    func finding(_ outcome: Outcome, in evaluation: Evaluation) -> JSONValue {
+    func finding(_ index: Int, in evaluation: Evaluation, gate: GateResult) -> JSONValue {
+        let outcome = evaluation.outcomes[index]
         let rule = evaluation.rule(of: outcome)
         let instrument = evaluation.instrument(of: outcome)
         var members: [String: JSONValue] = [
@@ -77,6 +83,8 @@ public struct JSONReportRenderer: ReportRenderer {
             "gap": .bool(outcome.isGap),
             "gap_description": outcome.isGap ? .optional(rule.gap) : .null,
             "guidance": .optional(rule.guidance),
+            "compliance": gate.entries[index].map(Self.entry) ?? .null,
+            "gate_issue": gate.issue(forOutcome: index).map { .string($0.reason.rawValue) } ?? .null,
             "missing_facts": .array(evaluation.missingFacts(of: outcome).map { reference in
                 let traced = evaluation.traced(reference)
                 return .object(["fact": .string(traced.path), "question": .string(traced.declaration.question)])
@@ -129,6 +137,32 @@ public struct JSONReportRenderer: ReportRenderer {
                 if let label = evaluation.itemLabel(of: outcome) { id += "[\(label)]" }
                 return .string(id)
             }),
+        ])
+    }
+
+    private func issue(_ issue: GateIssue, in evaluation: Evaluation) -> JSONValue {
+        let outcome = issue.outcome.map { evaluation.outcomes[$0] }
+        return .object([
+            "reason": .string(issue.reason.rawValue),
+            "fails_gate": .bool(issue.failsGate),
+            "message": .string(issue.message),
+            "rule": .optional(outcome.map { evaluation.rule(of: $0).id } ?? issue.entry.map { evaluation.rulebook.rules[$0.rule].id }),
+            "item": .optional(outcome.flatMap(evaluation.itemLabel(of:)) ?? issue.entry?.item),
+            "compliance_key": .optional(issue.entry?.key),
+            "location": .string((issue.entry?.location ?? outcome.map { evaluation.decidingLocation(of: $0) } ?? evaluation.facts.location).description),
+        ])
+    }
+
+    static func entry(_ entry: ComplianceEntry) -> JSONValue {
+        .object([
+            "key": .string(entry.key),
+            "status": .string(entry.status.rawValue),
+            "evidence": .optional(entry.evidence),
+            "owner": .optional(entry.owner),
+            "justification": .optional(entry.justification),
+            "expires": .optional(entry.expires?.description),
+            "note": .optional(entry.note),
+            "location": .string(entry.location.description),
         ])
     }
 

@@ -8,10 +8,10 @@ public struct TextReportRenderer: ReportRenderer {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        report.evaluations.map { subject($0) }.joined(separator: "\n" + String(repeating: "─", count: 72) + "\n\n")
+        report.subjects.map { subject($0, gate: $1) }.joined(separator: "\n" + String(repeating: "─", count: 72) + "\n\n")
     }
 
-    func subject(_ evaluation: Evaluation) -> String {
+    func subject(_ evaluation: Evaluation, gate: GateResult) -> String {
         var lines: [String] = []
         let name = evaluation.facts.name.map { "\($0) (\(evaluation.facts.file))" } ?? evaluation.facts.file
         lines.append("\(name) — as of \(evaluation.asOf)")
@@ -106,7 +106,63 @@ public struct TextReportRenderer: ReportRenderer {
         }
         let gaps = evaluation.outcomes.filter(\.isGap).count
         lines.append("Summary: " + summary.joined(separator: ", ") + (gaps > 0 ? " (\(plural(gaps, "gap")): duties engaged and not met)" : ""))
+        lines += gateLines(gate, in: evaluation)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The gate's verdict: the failing issues by reason (long lists as short citations), then a
+    /// count of the issues this policy does not gate on.
+    private func gateLines(_ gate: GateResult, in evaluation: Evaluation) -> [String] {
+        let failures = gate.failures
+        var lines = ["", "Gate (--fail-on \(gate.policy)): " + (gate.passed ? "passed" : "FAILED, \(plural(failures.count, "issue"))")]
+        for reason in GateReason.allCases {
+            let issues = failures.filter { $0.reason == reason }
+            guard !issues.isEmpty else { continue }
+            let name = reason.rawValue.replacingUnderscores()
+            if issues.count > 3 {
+                lines.append("  ✘ \(name) (\(issues.count)): \(citations(issues, in: evaluation))".wrapped(width: 100, indent: "      "))
+            } else {
+                for issue in issues {
+                    let place = issue.entry.map { " (\($0.location))" } ?? ""
+                    lines.append("  ✘ \(name): \(issue.message)\(place)".wrapped(width: 100, indent: "      "))
+                }
+            }
+            if reason == .unacknowledged {
+                lines.append("      → record each under compliance: (status: implemented, planned or not_applicable with a justification)")
+            }
+        }
+        let others = Dictionary(grouping: gate.issues.filter { !$0.failsGate }, by: \.reason)
+        let noted = GateReason.allCases.compactMap { reason in others[reason].map { "\($0.count) \(reason.rawValue.replacingUnderscores())" } }
+        if !noted.isEmpty {
+            lines.append("  Not gated by this policy: " + noted.joined(separator: ", "))
+        }
+        for issue in others[.stale] ?? [] {
+            lines.append("  • stale: \(issue.message)\(issue.entry.map { " (\($0.location))" } ?? "")".wrapped(width: 100, indent: "      "))
+        }
+        return lines
+    }
+
+    /// `DSA Art. 9(1), 10(1), 11; GDPR Art. 5(1)`: the findings of some issues by instrument,
+    /// with no break inside one citation.
+    private func citations(_ issues: [GateIssue], in evaluation: Evaluation) -> String {
+        var groups: [(instrument: String, articles: [String])] = []
+        for outcome in issues.compactMap({ $0.outcome.map { evaluation.outcomes[$0] } }) {
+            let name = evaluation.instrument(of: outcome).shortName
+            var article = evaluation.rule(of: outcome).article
+            if let label = evaluation.itemLabel(of: outcome) { article += " [\(label)]" }
+            if groups.last?.instrument == name {
+                groups[groups.count - 1].articles.append(article)
+            } else {
+                groups.append((name, [article]))
+            }
+        }
+        return groups.map { group in
+            let articles = group.articles.enumerated().map { index, article in
+                index == 0 ? article : (article.hasPrefix("Art. ") ? String(article.dropFirst(5)) : article)
+            }
+            return (group.instrument + " " + articles.joined(separator: ", ")).replacing(" ", with: "\u{00A0}")
+                .replacing(",\u{00A0}", with: ", ")
+        }.joined(separator: "; ")
     }
 
     /// One line per classification that found a value or waits on facts.
@@ -213,7 +269,19 @@ public struct TextReportRenderer: ReportRenderer {
         if let label = evaluation.itemLabel(of: outcome) { text += " [\(label)]" }
         text += " (\(rule.id))"
         if rule.confidence != .high { text += " {confidence: \(rule.confidence.rawValue)}" }
+        if let entry = evaluation.complianceEntry(for: outcome) { text += " " + Self.tag(entry, on: evaluation.asOf) }
         return text
+    }
+
+    /// What the `compliance:` section says about a finding, in brackets.
+    static func tag(_ entry: ComplianceEntry, on date: CivilDate) -> String {
+        switch entry.status {
+        case .implemented, .planned: "[\(entry.status.words)]"
+        case .notApplicable: "[not applicable per compliance: \(entry.justification ?? "")]"
+        case .waived:
+            if entry.isExpired(on: date) { "[WAIVER EXPIRED \(entry.expires.map(String.init(describing:)) ?? "")]" }
+            else { "[waived until \(entry.expires.map(String.init(describing:)) ?? "")]" }
+        }
     }
 
     private func wouldBe(_ status: FindingStatus) -> String {

@@ -70,10 +70,7 @@ struct Check: ParsableCommand {
                 Output.standardOutput(text)
                 continue
             }
-            do { try Output.write(text, toFile: output[index]) } catch {
-                Output.diagnostics(error.diagnostics)
-                throw ExitCode(ExitStatus.badInput)
-            }
+            try Output.emit(text, to: output[index])
         }
         if !report.passed { throw ExitCode(ExitStatus.gateFailed) }
     }

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import ArgumentParser
 import ObligeSyntax
 
 /// Writes to standard output, standard error and files with POSIX calls (no Foundation, no buffering).
@@ -20,6 +21,24 @@ enum Output {
 
     /// Nothing is buffered; kept so callers can mark where output must be complete.
     static func flush() {}
+
+    /// Writes `text` to `path`, or to standard output when `path` is nil; a file that cannot be
+    /// written is reported and exits 2.
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path else {
+            standardOutput(text)
+            return
+        }
+        do { try write(text, toFile: path) } catch {
+            diagnostics(error.diagnostics)
+            throw ExitCode(ExitStatus.badInput)
+        }
+    }
+
+    /// True when something exists at `path`.
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
 
     /// Writes `text` to `path` (replacing it), or reports why it could not.
     static func write(_ text: String, toFile path: String) throws(DiagnosticError) {

@@ -12,7 +12,8 @@ struct ObligeCommand: ParsableCommand {
 
             Exit codes:
               0  success (for check: the gate passed)
-              1  the gate failed (a prohibited practice applies), or a test failed
+              1  the gate failed (see check --help: prohibited practices, unacknowledged
+                 obligations, expired waivers, ...), or a pack test failed
               2  bad input or usage (invalid YAML, manifest or rule errors)
             """,
         version: ObligeVersion.current,

@@ -41,6 +41,28 @@ extension Evaluation {
         return counts
     }
 
+    /// `DSA Art. 9(1), 10(1), 11; GDPR Art. 5(1)`: the findings of some gate issues, by
+    /// instrument. With `nonBreaking`, a citation never breaks across lines when wrapped.
+    public func citations(of issues: [GateIssue], nonBreaking: Bool = false) -> String {
+        var groups: [(instrument: String, articles: [String])] = []
+        for outcome in issues.compactMap({ $0.outcome.map { outcomes[$0] } }) {
+            let name = instrument(of: outcome).shortName
+            var article = rule(of: outcome).article
+            if let label = itemLabel(of: outcome) { article += " [\(label)]" }
+            if groups.last?.instrument == name {
+                // After the first, `Art. ` goes without saying.
+                groups[groups.count - 1].articles.append(article.hasPrefix("Art. ") ? String(article.dropFirst(5)) : article)
+            } else {
+                groups.append((name, [article]))
+            }
+        }
+        let space = nonBreaking ? "\u{00A0}" : " "
+        return groups.map { group in
+            (group.instrument + " " + group.articles.joined(separator: ", ")).replacing(" ", with: space)
+                .replacing(",\(space)", with: ", ")
+        }.joined(separator: "; ")
+    }
+
     /// The subject's name, or the manifest's file name.
     public var subjectName: String { facts.name ?? facts.file }
 }

@@ -160,6 +160,20 @@ struct GateTests {
         #expect(mismatch.stderr.contains("only one report can go to standard output"))
     }
 
+    @Test("the CI example passes the default gate in every format, and the CI recipes are valid YAML that run it")
+    func ciExample() throws {
+        for format in ["text", "sarif", "junit", "markdown", "github", "json"] {
+            let result = try CLI.run(["check", "Examples/ci/oblige.yaml", "--as-of", "2026-11-23", "--format", format],
+                                     in: CLI.root)
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+        }
+        for recipe in ["github-actions.yml", "gitlab-ci.yml", "pre-commit-config.yaml"] {
+            let path = CLI.root.appendingPathComponent("Examples/ci/\(recipe)").path
+            #expect(try YAMLLoader().load(file: path) != nil, "\(recipe)")
+            #expect(try String(contentsOfFile: path, encoding: .utf8).contains("oblige check"), "\(recipe)")
+        }
+    }
+
     @Test("compliance entries are checked: unknown ids and items get a suggestion, statuses their required fields",
           arguments: [
               ("ga.art4.moderat: implemented", "no rule has the id 'ga.art4.moderat'; did you mean 'ga.art4.moderate'? [compliance.unknown-rule]"),

@@ -73,11 +73,22 @@ public struct MarkdownReportRenderer: ReportRenderer {
 
     private func attention(_ evaluation: Evaluation, gate: GateResult) -> [String] {
         guard !gate.issues.isEmpty else { return ["## Needs attention", "", "Nothing: every finding is accounted for.", ""] }
-        var lines = ["## Needs attention", ""]
-        for issue in gate.issues {
-            let mark = issue.failsGate ? "✘" : "•"
-            let location = issue.entry.map { " (compliance entry, line \($0.location.line))" } ?? ""
-            lines.append("- \(mark) **\(issue.reason.rawValue.replacingUnderscores())** — \(Self.inline(issue.message))\(location)")
+        var lines = ["## Needs attention", "", "✘ fails the gate (`--fail-on \(gate.policy)`); • reported only.", ""]
+        for reason in GateReason.allCases {
+            for failing in [true, false] {
+                let issues = gate.issues.filter { $0.reason == reason && $0.failsGate == failing }
+                guard !issues.isEmpty else { continue }
+                let mark = failing ? "✘" : "•"
+                let name = reason.rawValue.replacingUnderscores()
+                if issues.count > 5 {
+                    lines.append("- \(mark) **\(name)** (\(issues.count)): \(Self.inline(evaluation.citations(of: issues)))")
+                    continue
+                }
+                for issue in issues {
+                    let location = issue.entry.map { " (compliance entry, line \($0.location.line))" } ?? ""
+                    lines.append("- \(mark) **\(name)** — \(Self.inline(issue.message))\(location)")
+                }
+            }
         }
         lines.append("")
         return lines
@@ -152,9 +163,19 @@ public struct MarkdownReportRenderer: ReportRenderer {
             lines += ["", "To disclose, to \(audience): \(Self.inline(transparency.what))"
                       + (transparency.when.map { " (\(Self.inline($0)))" } ?? "")]
         }
-        if outcome.met != nil {
+        if outcome.met != nil, let met = evaluation.trace(of: outcome, expandingPredicates: true).met {
             let verdict = outcome.met == .yes ? "met" : (outcome.met == .no ? "**not met**" : "open")
             lines += ["", "Assessment: \(verdict)" + (outcome.met == .no ? (rule.gap.map { " — \(Self.inline($0))" } ?? "") : "")]
+            var seen = Set<String>()
+            let facts = Self.facts(in: met).filter { $0.location != nil && seen.insert($0.path).inserted }
+            if !facts.isEmpty {
+                lines.append("(on " + facts.map { "`\($0.path)` = \($0.value?.description ?? "unknown") (line \($0.location?.line ?? 0))" }
+                    .joined(separator: "; ") + ")")
+            }
+            if outcome.met == .unknown {
+                let missing = evaluation.missingFacts(of: outcome).map { "`\(evaluation.path(of: $0))`" }
+                if !missing.isEmpty { lines.append("(open until the manifest states \(missing.joined(separator: ", ")))") }
+            }
         }
         lines += ["", "Why it applies:"]
         lines += reasons(outcome, in: evaluation)
@@ -163,18 +184,28 @@ public struct MarkdownReportRenderer: ReportRenderer {
         return lines
     }
 
-    /// The parts of the condition that held, each with the facts that made it hold.
+    /// The parts of the condition that held, each with the stated facts that made it hold;
+    /// presumed facts are counted, and listed only where nothing stated decided the part.
     private func reasons(_ outcome: Outcome, in evaluation: Evaluation) -> [String] {
         let root = evaluation.trace(of: outcome, expandingPredicates: true).when
         let parts = root.children.count > 1 ? root.children.filter { $0.value == root.value } : [root]
         return parts.map { part in
             var seen = Set<String>()
-            let facts = Self.facts(in: part).filter { seen.insert($0.path).inserted }.map { fact -> String in
+            let facts = Self.facts(in: part).filter { seen.insert($0.path).inserted }
+            let stated = facts.filter { !$0.isPresumed && $0.location != nil }
+            let presumed = facts.filter(\.isPresumed)
+            func show(_ fact: TracedFact) -> String {
                 let value = fact.value?.description ?? "unknown"
-                let source = fact.isPresumed ? "presumed" : (fact.location.map { "line \($0.line)" } ?? "not stated")
-                return "`\(fact.path)` = \(value) (\(source))"
+                return "`\(fact.path)` = \(value)" + (fact.location.map { " (line \($0.line))" } ?? "")
             }
-            return "- `\(part.text)`" + (facts.isEmpty ? "" : ": " + facts.joined(separator: "; "))
+            var text = "- `\(part.text)`"
+            if !stated.isEmpty {
+                text += ": " + stated.map(show).joined(separator: "; ")
+                if !presumed.isEmpty { text += "; and \(plural(presumed.count, "presumed fact"))" }
+            } else if !presumed.isEmpty {
+                text += ": presumed " + presumed.map { "`\($0.path)` = \($0.value?.description ?? "?")" }.joined(separator: "; ")
+            }
+            return text
         }
     }
 

@@ -120,7 +120,7 @@ public struct TextReportRenderer: ReportRenderer {
             guard !issues.isEmpty else { continue }
             let name = reason.rawValue.replacingUnderscores()
             if issues.count > 3 {
-                lines.append("  ✘ \(name) (\(issues.count)): \(citations(issues, in: evaluation))".wrapped(width: 100, indent: "      "))
+                lines.append("  ✘ \(name) (\(issues.count)): \(evaluation.citations(of: issues, nonBreaking: true))".wrapped(width: 100, indent: "      "))
             } else {
                 for issue in issues {
                     let place = issue.entry.map { " (\($0.location))" } ?? ""
@@ -140,29 +140,6 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("  • stale: \(issue.message)\(issue.entry.map { " (\($0.location))" } ?? "")".wrapped(width: 100, indent: "      "))
         }
         return lines
-    }
-
-    /// `DSA Art. 9(1), 10(1), 11; GDPR Art. 5(1)`: the findings of some issues by instrument,
-    /// with no break inside one citation.
-    private func citations(_ issues: [GateIssue], in evaluation: Evaluation) -> String {
-        var groups: [(instrument: String, articles: [String])] = []
-        for outcome in issues.compactMap({ $0.outcome.map { evaluation.outcomes[$0] } }) {
-            let name = evaluation.instrument(of: outcome).shortName
-            var article = evaluation.rule(of: outcome).article
-            if let label = evaluation.itemLabel(of: outcome) { article += " [\(label)]" }
-            if groups.last?.instrument == name {
-                groups[groups.count - 1].articles.append(article)
-            } else {
-                groups.append((name, [article]))
-            }
-        }
-        return groups.map { group in
-            let articles = group.articles.enumerated().map { index, article in
-                index == 0 ? article : (article.hasPrefix("Art. ") ? String(article.dropFirst(5)) : article)
-            }
-            return (group.instrument + " " + articles.joined(separator: ", ")).replacing(" ", with: "\u{00A0}")
-                .replacing(",\u{00A0}", with: ", ")
-        }.joined(separator: "; ")
     }
 
     /// One line per classification that found a value or waits on facts.

@@ -55,7 +55,7 @@ public struct StarterManifest: Sendable {
             "# compliance:",
             "#   dsa.art16.notice-and-action: { status: implemented, evidence: docs/notice-and-action.md, owner: trust-and-safety }",
             "#   \"ai_act.art26.human-oversight[My AI system]\": planned",
-            "#   gdpr.art37.dpo-designation: { status: not_applicable, justification: Why it does not apply. }",
+            "#   gdpr.art37.dpo-monitoring: { status: not_applicable, justification: Why it does not apply. }",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

@@ -15,7 +15,7 @@ struct RuleOptions: ParsableArguments {
 
     /// The compiled rulebook, or diagnostics on standard error and exit code 2.
     func rulebook() throws -> Rulebook {
-        let compilation = try compile()
+        let compilation = try compile(includeTests: false)
         guard let rulebook = compilation.rulebook else {
             Output.diagnostics(compilation.diagnostics)
             throw ExitCode(ExitStatus.badInput)
@@ -23,12 +23,14 @@ struct RuleOptions: ParsableArguments {
         return rulebook
     }
 
-    func compile(extraDirectories: [String] = []) throws -> Compilation {
+    /// Compiles the built-in packs and the `--rules` directories; test suites are parsed only
+    /// when `includeTests` (for `lint` and `test`).
+    func compile(extraDirectories: [String] = [], includeTests: Bool = true) throws -> Compilation {
         do throws(DiagnosticError) {
             let files = try RuleDirectory.layered(
                 builtins: BuiltinRules.files, directories: directories + extraDirectories,
                 includeBuiltins: !noBuiltins)
-            return Rulebook.compile(files)
+            return Rulebook.compile(files, includeTests: includeTests)
         } catch {
             Output.diagnostics(error.diagnostics)
             throw ExitCode(ExitStatus.badInput)

@@ -88,3 +88,14 @@ extension String {
         return replacingCharacters(in: range, with: replacement)
     }
 }
+
+@Suite("Rule files")
+struct RuleFileTests {
+    @Test("a test suite is recognised by its first key, after comments and blank lines")
+    func testSuiteDetection() {
+        #expect(RuleFile(path: "t.yaml", text: "# tests\n\nsuite: dsa\ntests: []\n").isTestSuite)
+        #expect(!RuleFile(path: "p.yaml", text: "# a pack\npack: dsa\n").isTestSuite)
+        #expect(!RuleFile(path: "e.yaml", text: "\n# only comments\n").isTestSuite)
+        #expect(!RuleFile(path: "x.yaml", text: "suites: 1\n").isTestSuite)
+    }
+}

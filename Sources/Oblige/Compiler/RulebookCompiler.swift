@@ -1,4 +1,5 @@
 public import ObligeSyntax
+import Dispatch
 
 /// One source file of a rule set: a pack, a vocabulary or a test suite.
 public struct RuleFile: Sendable, Hashable {
@@ -13,6 +14,20 @@ public struct RuleFile: Sendable, Hashable {
         self.path = path
         self.text = text
         self.layer = layer
+    }
+
+    /// True when the file's first key is `suite:` (a test suite), judged from its first line
+    /// that is neither blank nor a comment, without parsing it.
+    public var isTestSuite: Bool {
+        var bytes = Substring(text).utf8[...]
+        while !bytes.isEmpty {
+            let line = bytes.prefix { $0 != UInt8(ascii: "\n") }
+            bytes = bytes.dropFirst(line.count + 1)
+            let content = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+            if content.isEmpty || content.first == UInt8(ascii: "#") { continue }
+            return content.starts(with: "suite:".utf8)
+        }
+        return false
     }
 }
 
@@ -29,8 +44,9 @@ public struct Compilation: Sendable {
 
 extension Rulebook {
     /// Compiles packs, vocabularies and drafts into a rulebook, collecting every diagnostic.
-    public static func compile(_ files: [RuleFile], limits: LoadLimits = .standard) -> Compilation {
-        RulebookCompiler(limits: limits).compile(files)
+    /// With `includeTests: false`, test suites are not even parsed (what `check` needs).
+    public static func compile(_ files: [RuleFile], limits: LoadLimits = .standard, includeTests: Bool = true) -> Compilation {
+        RulebookCompiler(limits: limits).compile(includeTests ? files : files.filter { !$0.isTestSuite })
     }
 }
 
@@ -119,22 +135,33 @@ final class RulebookCompiler {
         var root: YAMLNode
     }
 
+    /// Parses the files on all cores (each file is independent); results in file order.
+    private static func load(_ files: [RuleFile], limits: LoadLimits) -> [Result<YAMLNode?, DiagnosticError>] {
+        let results = ResultSlots<Result<YAMLNode?, DiagnosticError>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            results.set(index, Result { () throws(DiagnosticError) -> YAMLNode? in
+                try YAMLLoader(limits: limits).load(text: file.text, file: file.path)
+            })
+        }
+        return results.values
+    }
+
     /// Loads every file and keeps one document per kind and name: a higher layer replaces a
     /// lower one (a `--rules` directory can carry a newer copy of a built-in pack); two in the
     /// same layer are an error.
     private func documents(_ files: [RuleFile]) -> [Document] {
-        let loader = YAMLLoader(limits: limits)
         var documents: [Document] = []
         var positions: [String: Int] = [:]
-        for file in files {
-            let loaded: YAMLNode?
-            do throws(DiagnosticError) {
-                loaded = try loader.load(text: file.text, file: file.path)
-            } catch {
+        for (file, loaded) in zip(files, Self.load(files, limits: limits)) {
+            let root: YAMLNode
+            switch loaded {
+            case .success(let node?): root = node
+            case .success(nil): continue
+            case .failure(let error):
                 reader.diagnostics.add(contentsOf: error.diagnostics)
                 continue
             }
-            guard let root = loaded else { continue }
             guard let first = root.mapping?.first, ["pack", "vocabulary", "suite"].contains(first.key) else {
                 reader.error("schema.unknown-document",
                              "this file starts with neither 'pack:', 'vocabulary:' nor 'suite:', so it is not a rule file",
@@ -581,4 +608,25 @@ final class RulebookCompiler {
             reader.warning("lint.unused-parameter", "parameter '\(parameter.name)' is never used", at: parameter.location)
         }
     }
+}
+
+/// Write-once slots that concurrent workers fill, one slot each, through a buffer allocated
+/// up front (so no worker touches shared Swift storage).
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    /// Each index is written by exactly one worker; read ``values`` only after all have finished.
+    func set(_ index: Int, _ value: Value) { buffer[index] = value }
+
+    var values: [Value] { buffer.compactMap { $0 } }
 }

@@ -5,6 +5,13 @@
 public enum CoreSchema {
     /// The value of a plain scalar.
     public static func resolve(plain text: String) -> ScalarValue {
+        // Most scalars are words: only short ones can be null or booleans, and only those that
+        // start with a digit, a sign, '.' or '~' can be numbers or special floats.
+        if let first = text.utf8.first {
+            let isLetter = (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z")
+            if isLetter && (text.utf8.count > 5 || !"nNtTfF".utf8.contains(first)) { return .string(text) }
+            if !isLetter && !"0123456789+-.~".utf8.contains(first) { return .string(text) }
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)

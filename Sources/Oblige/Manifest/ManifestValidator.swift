@@ -50,10 +50,8 @@ struct ManifestValidator {
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics.sorted) }
         // A section counts as described when the manifest states at least one of its facts.
         var sectionsStated = [Bool](repeating: false, count: vocabulary.sections.count)
-        for fact in vocabulary.facts where fact.collection == nil && !cells[fact.slot].isAbsent {
-            if let section = vocabulary.sectionIndex(String(fact.path.prefix { $0 != "." })) {
-                sectionsStated[section] = true
-            }
+        for slot in cells.indices where !cells[slot].isAbsent {
+            sectionsStated[vocabulary.sectionOfSlot[slot]] = true
         }
         let presumed = presume(&cells, vocabulary.facts.filter { $0.collection == nil })
         return Facts(file: file, name: name, description: description, complianceNode: compliance,
@@ -91,7 +89,8 @@ struct ManifestValidator {
     ) {
         let tree = vocabulary.keys.nodes
         for pair in pairs {
-            let path = prefix.isEmpty ? pair.key : prefix + "." + pair.key
+            // Built only where a message or a nested section needs it.
+            var path: String { prefix.isEmpty ? pair.key : prefix + "." + pair.key }
             guard let child = tree[treeNode].children[pair.key] else {
                 var candidates = tree[treeNode].order
                 if treeNode == KeyTree.root { candidates += Self.reservedKeys }

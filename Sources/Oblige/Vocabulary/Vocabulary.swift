@@ -1,7 +1,10 @@
 public import ObligeSyntax
 
 /// One fact a manifest can state: its path, type, and the plain question that asks for it.
-public struct FactDeclaration: Sendable {
+///
+/// A class, so that passing a declaration around costs one reference count rather than a copy
+/// of its strings (validation and traces hand declarations around for every fact).
+public final class FactDeclaration: Sendable {
     /// Dotted path, with `[]` after a collection: `organisation.employees`, `ai_systems[].purpose`.
     public let path: String
     public let type: FactType
@@ -20,6 +23,23 @@ public struct FactDeclaration: Sendable {
     public let location: SourceLocation
     /// Declaration order across the vocabulary: earlier facts are the more basic ones.
     public let order: Int
+
+    init(path: String, type: FactType, description: String, question: String, unit: String?,
+         minimum: Double?, maximum: Double?, presumed: Presumption?, collection: Int?, slot: Int,
+         location: SourceLocation, order: Int) {
+        self.path = path
+        self.type = type
+        self.description = description
+        self.question = question
+        self.unit = unit
+        self.minimum = minimum
+        self.maximum = maximum
+        self.presumed = presumed
+        self.collection = collection
+        self.slot = slot
+        self.location = location
+        self.order = order
+    }
 }
 
 /// A value the law (or practice) lets a rule assume until the manifest says otherwise. Reports
@@ -66,15 +86,20 @@ public struct Vocabulary: Sendable {
         self.keys = KeyTree(facts: facts, collections: collections)
         self.globalSlotCount = facts.lazy.filter { $0.collection == nil }.count
         var sections: [String] = []
+        var sectionOfSlot = [Int](repeating: 0, count: facts.count)
         for fact in facts where fact.collection == nil {
             let section = String(fact.path.prefix { $0 != "." })
             if !sections.contains(section) { sections.append(section) }
+            sectionOfSlot[fact.slot] = sections.firstIndex(of: section) ?? 0
         }
         self.sections = sections
+        self.sectionOfSlot = sectionOfSlot
     }
 
     /// The top-level sections of a manifest that hold subject facts (`organisation`, `service`, …).
     public let sections: [String]
+    /// For each subject fact's slot: the index of its section in ``sections``.
+    let sectionOfSlot: [Int]
 
     /// The position of a top-level section.
     public func sectionIndex(_ name: String) -> Int? { sections.firstIndex(of: name) }

@@ -74,7 +74,7 @@ public struct SARIFReportRenderer: ReportRenderer {
             ?? issue.outcome.map { evaluation.decidingLocation(of: evaluation.outcomes[$0]) }
             ?? evaluation.facts.location
         let item = issue.outcome.flatMap { evaluation.itemLabel(of: evaluation.outcomes[$0]) } ?? issue.entry?.item
-        var properties: [String: JSONValue] = [
+        var properties: JSONObject = [
             "gateReason": .string(issue.reason.rawValue),
             "failsGate": .bool(issue.failsGate),
         ]

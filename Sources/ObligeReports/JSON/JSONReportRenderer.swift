@@ -23,7 +23,7 @@ public struct JSONReportRenderer: ReportRenderer {
 
     func subject(_ evaluation: Evaluation, gate: GateResult) -> JSONValue {
         let counts = evaluation.statusCounts
-        var summary: [String: JSONValue] = [:]
+        var summary: JSONObject = [:]
         for status in FindingStatus.allCases { summary[status.rawValue] = .integer(Int64(counts[status] ?? 0)) }
         summary["gaps"] = .integer(Int64(evaluation.outcomes.filter(\.isGap).count))
         return .object([
@@ -59,7 +59,7 @@ public struct JSONReportRenderer: ReportRenderer {
         let outcome = evaluation.outcomes[index]
         let rule = evaluation.rule(of: outcome)
         let instrument = evaluation.instrument(of: outcome)
-        var members: [String: JSONValue] = [
+        var members: JSONObject = [
             "rule": .string(rule.id),
             "title": .string(rule.title),
             "instrument": Self.instrument(instrument, on: evaluation.asOf),
@@ -203,7 +203,7 @@ public struct JSONReportRenderer: ReportRenderer {
     }
 
     static func node(_ node: TraceNode) -> JSONValue {
-        var members: [String: JSONValue] = [
+        var members: JSONObject = [
             "text": .string(node.text),
             "location": .string(node.location.description),
             "value": node.value.map { .string($0.description) } ?? .null,

@@ -6,7 +6,7 @@ public enum JSONValue: Sendable, Hashable {
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     /// `nil` becomes `null`.
     public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
@@ -48,13 +48,13 @@ public enum JSONValue: Sendable, Hashable {
             }
             JSONValue.pad(&output, indent)
             output.append(UInt8(ascii: "]"))
-        case .object(let members):
-            if members.isEmpty {
+        case .object(let object):
+            if object.members.isEmpty {
                 output.append(contentsOf: "{}".utf8)
                 return
             }
             output.append(contentsOf: "{\n".utf8)
-            let sorted = members.sorted { $0.key < $1.key }
+            let sorted = object.members.sorted { $0.key < $1.key }
             for (index, member) in sorted.enumerated() {
                 JSONValue.pad(&output, indent + 2)
                 JSONValue.escape(member.key, into: &output)
@@ -101,4 +101,40 @@ public enum JSONValue: Sendable, Hashable {
         }
         output.append(UInt8(ascii: "\""))
     }
+}
+
+/// The members of a JSON object, kept in a small array rather than a hash table: reports build
+/// many small objects, and the writer sorts their keys once. Assigning to a key replaces it.
+public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
+    public struct Member: Sendable, Hashable {
+        public var key: String
+        public var value: JSONValue
+    }
+
+    public private(set) var members: [Member]
+
+    public init() {
+        members = []
+    }
+
+    /// The keys of a literal are taken as written (a literal names each key once).
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members = elements.map { Member(key: $0.0, value: $0.1) }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        get { members.first { $0.key == key }?.value }
+        set {
+            let index = members.firstIndex { $0.key == key }
+            switch (index, newValue) {
+            case (let index?, let value?): members[index].value = value
+            case (let index?, nil): members.remove(at: index)
+            case (nil, let value?): members.append(Member(key: key, value: value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// The keys, in the order they were set.
+    public var keys: [String] { members.map(\.key) }
 }

@@ -40,7 +40,7 @@ public struct ManifestSchema: Sendable {
             }
             node.fact = fact
         }
-        var properties: [String: JSONValue] = [
+        var properties: JSONObject = [
             "name": .object(["type": .string("string"), "description": .string("The subject's name, used in reports.")]),
             "description": .object(["type": .string("string"), "description": .string("A sentence on the subject.")]),
             "compliance": compliance(),
@@ -60,7 +60,7 @@ public struct ManifestSchema: Sendable {
 
     private func schema(of node: Node, named name: String) -> JSONValue {
         if let fact = node.fact, node.children.isEmpty { return schema(of: fact) }
-        var properties: [String: JSONValue] = [:]
+        var properties: JSONObject = [:]
         for (childName, child) in node.children { properties[childName] = schema(of: child, named: childName) }
         let object: JSONValue = .object([
             "type": .array([.string("object"), .string("null")]),
@@ -68,7 +68,7 @@ public struct ManifestSchema: Sendable {
             "additionalProperties": .bool(false),
         ])
         guard let collection = node.collection else { return object }
-        var members: [String: JSONValue] = [
+        var members: JSONObject = [
             "type": .array([.string("array"), .string("null")]),
             "description": .string(collection.description),
             "items": object,
@@ -78,7 +78,7 @@ public struct ManifestSchema: Sendable {
     }
 
     private func schema(of fact: FactDeclaration) -> JSONValue {
-        var members: [String: JSONValue] = ["title": .string(fact.question)]
+        var members: JSONObject = ["title": .string(fact.question)]
         var description = fact.description
         if let unit = fact.unit { description += " Unit: \(unit)." }
         if let presumed = fact.presumed { description += " If left out: \(presumed.value) (\(presumed.reason))" }

@@ -68,8 +68,15 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    private static let spaces = [UInt8](repeating: 0x20, count: 128)
+
     private static func pad(_ output: inout [UInt8], _ count: Int) {
-        output.append(contentsOf: repeatElement(0x20, count: count))
+        var remaining = count
+        while remaining > 0 {
+            let chunk = min(remaining, spaces.count)
+            output.append(contentsOf: spaces[..<chunk])
+            remaining -= chunk
+        }
     }
 
     /// A JSON string: UTF-8 passes through; quotes, backslashes and control characters are escaped.

@@ -26,6 +26,34 @@ struct GateTests {
         #expect(!result.stdout.isEmpty)
     }
 
+    @Test("the text report ends with the verdict: the failing issues, then what this policy does not gate")
+    func textVerdict() throws {
+        let text = try check([]).stdout
+        let verdict = try #require(text.range(of: "Gate (--fail-on"))
+        #expect(String(text[verdict.lowerBound...]) == """
+            Gate (--fail-on prohibited,unacknowledged,expired): FAILED, 2 issues
+              ✘ unacknowledged: GA Art. 4 — Moderation applies and the compliance section does not account for
+                  it
+                  → record each under compliance: (status: implemented, planned or not_applicable with a justification)
+              ✘ expired waiver: the waiver of GA Art. 3 — Audit expired on 2025-12-31 (gate/product.yaml:15:3)
+              Not gated by this policy: 1 undetermined, 1 stale
+              • stale: the compliance entry 'ga.art5.public' names no rule that applies, may apply or is
+                  upcoming (gate/product.yaml:19:3)
+
+            """)
+        #expect(text.contains("    • Art. 1 — Register (ga.art1.register) [implemented]\n"))
+        #expect(text.contains("    • Art. 2 — Advertising report (ga.art2.report) [waived until 2030-12-31]\n"))
+        #expect(text.contains("    • Art. 3 — Audit (ga.art3.audit) [WAIVER EXPIRED 2025-12-31]\n"))
+    }
+
+    @Test("GitHub annotations: errors for what fails the gate, notices for the rest, then the verdict")
+    func githubAnnotations() throws {
+        let lines = try check(["--format", "github"]).stdout.split(separator: "\n").map(String.init)
+        #expect(lines.map { String($0.prefix { $0 != " " }) } == ["::error", "::error", "::notice", "::notice", "oblige:"])
+        #expect(lines[1] == "::error file=gate/product.yaml,line=6,col=9,title=GA Art. 4 (ga.art4.moderate)::GA Art. 4 — Moderation applies and the compliance section does not account for it. See https://example.org/ga#art_4")
+        #expect(lines[4] == "oblige: gate/product.yaml: gate FAILED with 2 issues (--fail-on prohibited,unacknowledged,expired)")
+    }
+
     @Test("the JSON report lists exactly the expected issues, with what fails the gate")
     func jsonIssues() throws {
         let result = try check(["--format", "json"])

@@ -88,7 +88,8 @@ extension RuleKind {
 
 extension String {
     func replacingUnderscores() -> String {
-        String(map { $0 == "_" ? " " : $0 })
+        guard utf8.contains(UInt8(ascii: "_")) else { return self }
+        return String(decoding: utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 
     /// The text broken into lines of at most `width` characters at spaces, each line after the

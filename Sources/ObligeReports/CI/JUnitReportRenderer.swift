@@ -92,23 +92,34 @@ public struct JUnitReportRenderer: ReportRenderer {
         return suites
     }
 
-    /// Text for an XML attribute or element: markup characters and control characters escaped.
+    /// Text for an XML attribute or element: markup characters and control characters escaped,
+    /// copying the runs between them in one go.
     static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            case "\n": output += "&#10;"
-            case "\t", "\r": output += "&#\(scalar.value);"
-            case _ where scalar.value < 0x20: output += "\u{FFFD}"  // not allowed in XML 1.0
-            default: output.unicodeScalars.append(scalar)
+        var output: [UInt8] = []
+        var text = text
+        text.withUTF8 { bytes in
+            output.reserveCapacity(bytes.count + 16)
+            var runStart = 0
+            for index in bytes.indices {
+                let replacement: String
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&apos;"
+                case UInt8(ascii: "\n"): replacement = "&#10;"
+                case UInt8(ascii: "\t"): replacement = "&#9;"
+                case UInt8(ascii: "\r"): replacement = "&#13;"
+                case 0..<0x20: replacement = "\u{FFFD}"  // not allowed in XML 1.0
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: replacement.utf8)
+                runStart = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 }

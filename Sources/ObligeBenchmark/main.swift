@@ -197,6 +197,36 @@ if let binary {
     let bare = (0..<runs).map { _ in run(["--version"]) }.sorted()
     let check = (0..<runs).map { _ in run(["check", example, "--as-of", "2026-11-23"]) }.sorted()
     print("Cold process: `oblige --version` median \(milliseconds(bare[runs / 2])); `oblige check \(example)` median \(milliseconds(check[runs / 2])) (\(runs) runs each)")
+
+    // A policymaker's batch: one process over many manifests (copies of the example).
+    let batch = 500
+    var template = "/tmp/oblige-bench-XXXXXX".utf8CString
+    let directory = template.withUnsafeMutableBufferPointer { buffer -> String? in
+        guard let base = buffer.baseAddress, let made = mkdtemp(base) else { return nil }
+        return String(cString: made)
+    }
+    if let directory, let source = fopen(example, "r") {
+        var text: [UInt8] = []
+        var byte = fgetc(source)
+        while byte != EOF { text.append(UInt8(byte)); byte = fgetc(source) }
+        fclose(source)
+        var paths: [String] = []
+        for index in 0..<batch {
+            let path = "\(directory)/m\(index).yaml"
+            if let file = fopen(path, "w") {
+                _ = text.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+                fclose(file)
+                paths.append(path)
+            }
+        }
+        for format in ["text", "junit", "sarif", "json --no-traces", "json"] {
+            let options = format.split(separator: " ").map(String.init)
+            let seconds = run(["check", "--as-of", "2026-11-23", "--fail-on", "none", "--format"] + options + paths)
+            print("Batch: `oblige check --format \(format)` over \(paths.count) manifests in one process: \(milliseconds(seconds)) (\(milliseconds(seconds / Double(paths.count))) each)")
+        }
+        for path in paths { unlink(path) }
+        rmdir(directory)
+    }
 }
 
 if checksum == 42 { print("") }  // keeps the work observable to the optimiser

@@ -42,6 +42,9 @@ struct Check: ParsableCommand {
         valueName: "conditions"))
     var failOn: String = GatePolicy.standard.description
 
+    @Flag(help: "Leave the condition traces out of the JSON report (oblige explain shows one finding's).")
+    var noTraces = false
+
     func validate() throws {
         let formats = max(format.count, 1)
         guard output.count <= formats else {
@@ -65,7 +68,7 @@ struct Check: ParsableCommand {
         let report = Report(asOf: asOf, evaluations: evaluations, policy: policy)
         let formats = format.isEmpty ? [ReportFormat.text] : format
         for (index, format) in formats.enumerated() {
-            let text = format.renderer.render(report)
+            let text = format.renderer(traces: !noTraces).render(report)
             guard index < output.count else {
                 Output.standardOutput(text)
                 continue

@@ -2,11 +2,12 @@
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, markdown, sarif, junit, github
 
-    /// The renderer that writes this format.
-    public var renderer: any ReportRenderer {
+    /// The renderer that writes this format. Without `traces`, the JSON report leaves out the
+    /// condition traces (`trace` is null, `predicates` is null): a far smaller file for batches.
+    public func renderer(traces: Bool = true) -> any ReportRenderer {
         switch self {
         case .text: TextReportRenderer()
-        case .json: JSONReportRenderer()
+        case .json: JSONReportRenderer(includeTraces: traces)
         case .markdown: MarkdownReportRenderer()
         case .sarif: SARIFReportRenderer()
         case .junit: JUnitReportRenderer()

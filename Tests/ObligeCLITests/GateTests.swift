@@ -78,6 +78,19 @@ struct GateTests {
         #expect(register["gate_issue"] is NSNull)
     }
 
+    @Test("--no-traces leaves the traces out of the JSON report and keeps everything else")
+    func noTraces() throws {
+        let full = try check(["--format", "json"]).stdout
+        let brief = try check(["--format", "json", "--no-traces"]).stdout
+        #expect(brief.count < full.count)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(brief.utf8)) as? [String: Any])
+        let subject = try #require((root["subjects"] as? [[String: Any]])?.first)
+        #expect(subject["predicates"] is NSNull)
+        let findings = try #require(subject["findings"] as? [[String: Any]])
+        #expect(findings.count == 8)
+        #expect(findings.allSatisfy { $0["trace"] is NSNull })
+    }
+
     @Test("--fail-on changes the verdict: prohibitions only passes, undetermined, stale and upcoming each fail")
     func policies() throws {
         #expect(try check(["--fail-on", "prohibited"]).status == 0)

@@ -98,6 +98,8 @@ public struct JSONReportRenderer: ReportRenderer {
                 "dates": .array(trace.dates.map(Self.node)),
                 "met": trace.met.map(Self.node) ?? .null,
             ])
+        } else {
+            members["trace"] = JSONValue.null
         }
         return .object(members)
     }

@@ -14,8 +14,8 @@ struct RuleOptions: ParsableArguments {
     var noBuiltins = false
 
     /// The compiled rulebook, or diagnostics on standard error and exit code 2.
-    func rulebook() throws -> Rulebook {
-        let compilation = try compile(includeTests: false)
+    func rulebook(extraDirectories: [String] = []) throws -> Rulebook {
+        let compilation = try compile(extraDirectories: extraDirectories, includeTests: false)
         guard let rulebook = compilation.rulebook else {
             Output.diagnostics(compilation.diagnostics)
             throw ExitCode(ExitStatus.badInput)

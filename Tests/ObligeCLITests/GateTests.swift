@@ -252,3 +252,37 @@ final class XMLCounter: NSObject, XMLParserDelegate {
         if elementName == "failure" { failureTypes.append(attributes["type"] ?? "") }
     }
 }
+
+@Suite("oblige diff")
+struct DiffTests {
+    @Test("a draft's effect on a manifest: gained, lost and changed findings, and the portfolio summary")
+    func diff() throws {
+        let result = try CLI.run(["diff", "--no-builtins", "--rules", "gate/rules", "--draft", "gate/draft",
+                                  "gate/product.yaml", "--as-of", "2026-11-01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            Draft ga_draft against the law as it is — as of 2026-11-01
+
+            Gate fixture forum (gate/product.yaml)
+              − lost    GA Art. 4 — Moderation (ga.art4.moderate): applies → not applicable
+              ~ changed GA Art. 6 — Later duty (ga.art6.later): applies from 2027-01-01 → 2026-12-01
+              + gained  GA Art. 9 — Ads archive (ga.art9.ads-archive): no such rule → applies
+              − lost    GA Art. 7 — AI notice (ga.art7.ai): undetermined → no such rule
+
+            Portfolio: 1 manifest, 1 changed; findings gained 1, lost 2, changed 1
+            Rules the draft moves, most manifests first:
+              GA Art. 4 — Moderation (ga.art4.moderate): lost in 1
+              GA Art. 6 — Later duty (ga.art6.later): changed in 1
+              GA Art. 7 — AI notice (ga.art7.ai): lost in 1
+              GA Art. 9 — Ads archive (ga.art9.ads-archive): gained in 1
+
+            """)
+    }
+
+    @Test("diff needs a draft")
+    func needsDraft() throws {
+        let result = try CLI.run(["diff", "gate/product.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("give the draft to compare with --draft DIR"))
+    }
+}

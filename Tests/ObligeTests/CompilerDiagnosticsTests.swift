@@ -1,4 +1,5 @@
 import Oblige
+import ObligeSyntax
 import Testing
 
 @Suite("Rule compiler diagnostics")

@@ -1,5 +1,6 @@
 import Foundation
 import Oblige
+import ObligeSyntax
 import Testing
 
 @Suite("Drafts that amend a pack")

@@ -1,4 +1,4 @@
-public import Oblige
+import Oblige
 import ObligeSyntax
 
 /// GitHub Actions workflow commands, one per gate issue, for a plain job log:

@@ -1,4 +1,4 @@
-public import Oblige
+import Oblige
 import ObligeSyntax
 
 /// JUnit XML, which every CI system can display: one test suite per subject and instrument,

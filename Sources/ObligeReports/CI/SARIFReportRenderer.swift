@@ -1,4 +1,4 @@
-public import Oblige
+import Oblige
 import ObligeSyntax
 
 /// SARIF 2.1.0 for code-scanning tools: one rule descriptor per rule that has a result, one

@@ -1,4 +1,4 @@
-public import Oblige
+import Oblige
 import ObligeSyntax
 
 /// A memo a legal team can paste into a review: a summary table, what needs attention, then per

@@ -1,9 +1,8 @@
-public import ArgumentParser
+import ArgumentParser
 import Oblige
 import ObligeSyntax
 import ObligeReports
 
-extension ReportFormat: ExpressibleByArgument {}
 
 /// `oblige check`: evaluate manifests, report what applies, and apply the gate.
 struct Check: ParsableCommand {

@@ -17,7 +17,7 @@ struct ObligeCommand: ParsableCommand {
               2  bad input or usage (invalid YAML, manifest or rule errors)
             """,
         version: ObligeVersion.current,
-        subcommands: [Check.self, Explain.self, Questions.self, TimelineCommand.self, Diff.self, Init.self, Schema.self,
+        subcommands: [Check.self, Explain.self, Questions.self, TimelineCommand.self, Diff.self, Init.self, Schema.self, Rules.self,
                       Lint.self, PackTest.self],
         defaultSubcommand: nil
     )

@@ -1,8 +1,8 @@
 import Oblige
 import ObligeSyntax
 
-/// SARIF 2.1.0 for code-scanning tools: one rule descriptor per rule that has a result, one
-/// result per gate issue (a finding or compliance entry that needs action), located at the
+/// SARIF 2.1.0 for code-scanning tools: one rule descriptor per rule that concerns the subject,
+/// one result per gate issue (a finding or compliance entry that needs action), located at the
 /// manifest line of the fact that decided it.
 ///
 /// Levels follow the kind of problem: a prohibited practice or an expired waiver is an
@@ -14,8 +14,15 @@ public struct SARIFReportRenderer: ReportRenderer {
 
     public func render(_ report: Report) -> String {
         let issues = report.subjects.flatMap { evaluation, gate in gate.issues.map { (evaluation, $0) } }
-        // Descriptors in rulebook order; results point at them by position.
-        let ruleOrder = Set(issues.map(\.1.rule)).sorted()
+        // One descriptor per rule that concerns a subject (it applies, may apply, is upcoming or
+        // exempt, or has an issue), in rulebook order; results point at them by position.
+        var concerned = Set(issues.map(\.1.rule))
+        for evaluation in report.evaluations {
+            for outcome in evaluation.outcomes where ![.notApplicable, .notInForce].contains(outcome.status) {
+                concerned.insert(outcome.rule)
+            }
+        }
+        let ruleOrder = concerned.sorted()
         let positions = Dictionary(uniqueKeysWithValues: ruleOrder.enumerated().map { ($1, $0) })
         let descriptors = report.evaluations.first.map { evaluation in
             ruleOrder.map { descriptor(evaluation.rulebook.rules[$0], in: evaluation.rulebook) }

@@ -10,23 +10,18 @@ struct Explain: ParsableCommand {
     @Argument(help: ArgumentHelp("The rule's id, such as dsa.art16.notice-and-action.", valueName: "rule-id"))
     var ruleID: String
 
-    @Argument(help: ArgumentHelp("The manifest to evaluate.", valueName: "manifest"))
-    var manifest: String
-
-    @OptionGroup var date: DateOptions
-    @OptionGroup var rules: RuleOptions
+    @OptionGroup var input: ManifestInput
 
     func run() throws {
-        let asOf = try date.date()
-        let rulebook = try rules.rulebook()
+        let (rulebook, asOf, facts) = try input.load()
         guard rulebook.ruleIndex(of: ruleID) != nil else {
             let hint = rulebook.suggestRule(for: ruleID).map { "; did you mean '\($0)'?" } ?? ""
             throw ValidationError("no rule has the id '\(ruleID)'\(hint)")
         }
-        let evaluation = try rulebook.evaluate(manifest: manifest, on: asOf)
+        let evaluation = Evaluator(rulebook: rulebook, asOf: asOf).evaluate(facts)
         let outcomes = evaluation.outcomes(ofRule: ruleID)
         if outcomes.isEmpty {
-            Output.standardOutput("\(ruleID) is evaluated per item, and \(manifest) lists no items for it.\n")
+            Output.standardOutput("\(ruleID) is evaluated per item, and \(input.manifest) lists no items for it.\n")
             return
         }
         Output.standardOutput(ExplainRenderer().render(outcomes, in: evaluation))

@@ -34,21 +34,14 @@ struct PackTest: ParsableCommand {
         Output.diagnostics(report.results.flatMap(\.failures))
         let count = report.results.count
         Output.standardOutput("\(count) test case\(count == 1 ? "" : "s"), \(report.failedCount) failed\n")
-        if !report.rulesNeverApplying.isEmpty {
-            Output.standardOutput("Rules no case expects to apply (\(report.rulesNeverApplying.count)): "
-                                  + report.rulesNeverApplying.joined(separator: ", ") + "\n")
-        }
-        if !report.rulesNeverNotApplying.isEmpty {
-            Output.standardOutput("Rules no case expects not to apply (\(report.rulesNeverNotApplying.count)): "
-                                  + report.rulesNeverNotApplying.joined(separator: ", ") + "\n")
-        }
-        if !report.dutiesNeverMet.isEmpty {
-            Output.standardOutput("Duties no case expects to be met (\(report.dutiesNeverMet.count)): "
-                                  + report.dutiesNeverMet.joined(separator: ", ") + "\n")
-        }
-        if !report.dutiesNeverGap.isEmpty {
-            Output.standardOutput("Duties no case expects to be a gap (\(report.dutiesNeverGap.count)): "
-                                  + report.dutiesNeverGap.joined(separator: ", ") + "\n")
+        let gaps = [
+            ("Rules no case expects to apply", report.rulesNeverApplying),
+            ("Rules no case expects not to apply", report.rulesNeverNotApplying),
+            ("Duties no case expects to be met", report.dutiesNeverMet),
+            ("Duties no case expects to be a gap", report.dutiesNeverGap),
+        ]
+        for (heading, ids) in gaps where !ids.isEmpty {
+            Output.standardOutput("\(heading) (\(ids.count)): \(ids.joined(separator: ", "))\n")
         }
         if report.coversEveryRule {
             Output.standardOutput("Every one of the \(rulebook.rules.count) rules is exercised both ways.\n")

@@ -70,11 +70,3 @@ extension Rulebook {
         return loaded
     }
 }
-
-extension Rulebook {
-    /// Loads one manifest and evaluates it on `date`; bad input exits with code 2.
-    func evaluate(manifest: String, on date: CivilDate) throws -> Evaluation {
-        let facts = try loadFacts([manifest])
-        return Evaluator(rulebook: self, asOf: date).evaluate(facts[0])
-    }
-}

@@ -8,17 +8,11 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "Show when each obligation starts and stops applying to a manifest, with the law as it stood on each date.")
 
-    @Argument(help: ArgumentHelp("The manifest to examine.", valueName: "manifest"))
-    var manifest: String
-
-    @OptionGroup var date: DateOptions
-    @OptionGroup var rules: RuleOptions
+    @OptionGroup var input: ManifestInput
 
     func run() throws {
-        let asOf = try date.date()
-        let rulebook = try rules.rulebook()
-        let facts = try rulebook.loadFacts([manifest])
-        let timeline = Timeline.compute(rulebook: rulebook, facts: facts[0], around: asOf)
+        let (rulebook, asOf, facts) = try input.load()
+        let timeline = Timeline.compute(rulebook: rulebook, facts: facts, around: asOf)
         Output.standardOutput(TimelineRenderer().render(timeline, asOf: asOf))
     }
 }

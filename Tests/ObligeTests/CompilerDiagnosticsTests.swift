@@ -13,20 +13,8 @@ struct CompilerDiagnosticsTests {
 
     @Test("an error inside a condition written over several lines points at its own line")
     func multiLineCondition() {
-        let pack = testPack("""
-            rules:
-              - id: t.rule
-                title: Rule
-                article: Art. 1
-                kind: obligation
-                addressee: anyone
-                when: >-
-                  org.public
-                  and org.employes >= 250
-                summary: A rule.
-            """)
-        #expect(messages([pack]) == [
-            "pack0.yaml:16:11: error: 'org.employes' is neither a declared fact nor a predicate; did you mean 'org.employees'? [condition.undefined-name]"
+        #expect(messages([conditionPack("org.public\nand org.employes >= 250", folded: true)]) == [
+            "pack0.yaml:17:15: error: 'org.employes' is neither a declared fact nor a predicate; did you mean 'org.employees'? [condition.undefined-name]"
         ])
     }
 
@@ -92,26 +80,14 @@ struct CompilerDiagnosticsTests {
         #expect(messages([conditionPack(condition)]) == [message])
     }
 
-    @Test("a rule id must start with its pack's name")
-    func ruleIDPrefix() {
-        let pack = testPack("""
-            rules:
-              - { id: other.one, title: A, article: Art. 1, kind: obligation, addressee: x, when: true, summary: s }
-            """)
-        #expect(messages([pack]) == [
-            "pack0.yaml:9:11: error: rule id 'other.one' must start with its pack's name, 't.' [rule.bad-id]"
-        ])
-    }
-
-    @Test("an unknown rule kind lists the kinds")
-    func unknownKind() {
-        let pack = testPack("""
-            rules:
-              - { id: t.one, title: A, article: Art. 1, kind: obligaton, addressee: x, when: true, summary: s }
-            """)
-        #expect(messages([pack]) == [
-            "pack0.yaml:9:51: error: 'obligaton' is not a valid rule kind (expected one of: obligation, prohibition, transparency, right, liability, state_duty); did you mean 'obligation'? [schema.unknown-value]"
-        ])
+    @Test("a rule's id must start with its pack's name, and its kind must be one of the kinds", arguments: [
+        ("{ id: other.one, title: A, article: Art. 1, kind: obligation, addressee: x, when: true, summary: s }",
+         "pack0.yaml:9:11: error: rule id 'other.one' must start with its pack's name, 't.' [rule.bad-id]"),
+        ("{ id: t.one, title: A, article: Art. 1, kind: obligaton, addressee: x, when: true, summary: s }",
+         "pack0.yaml:9:51: error: 'obligaton' is not a valid rule kind (expected one of: obligation, prohibition, transparency, right, liability, state_duty); did you mean 'obligation'? [schema.unknown-value]"),
+    ])
+    func ruleHeader(rule: String, message: String) {
+        #expect(messages([testPack("rules:\n  - \(rule)")]) == [message])
     }
 
     @Test("unused predicates and parameters are warnings, and the rulebook still compiles")

@@ -31,30 +31,29 @@ extension RulebookCompiler {
 
     // MARK: Conditions
 
+    /// Binds every part (reporting each part's errors) and stores the children contiguously.
+    private func bindChildren(_ parts: [Syntax], _ context: inout BindContext) -> (start: Int32, count: Int32)? {
+        var indices: [Int32] = []
+        var failed = false
+        for part in parts {
+            if let index = bindCondition(part, &context) { indices.append(index) } else { failed = true }
+        }
+        guard !failed else { return nil }
+        let start = Int32(program.children.count)
+        program.children.append(contentsOf: indices)
+        return (start, Int32(indices.count))
+    }
+
     func bindCondition(_ syntax: Syntax, _ context: inout BindContext) -> Int32? {
         switch syntax.kind {
         case .boolean(let value):
             return emit(Program.Node(op: .constant, flag: Truth(value).rawValue), syntax)
         case .connective(let connective, let parts):
-            var indices: [Int32] = []
-            var failed = false
-            for part in parts {
-                if let index = bindCondition(part, &context) { indices.append(index) } else { failed = true }
-            }
-            guard !failed else { return nil }
-            let start = Int32(program.children.count)
-            program.children.append(contentsOf: indices)
-            return emit(Program.Node(op: connective == .all ? .all : .any, a: start, b: Int32(indices.count)), syntax)
+            guard let children = bindChildren(parts, &context) else { return nil }
+            return emit(Program.Node(op: connective == .all ? .all : .any, a: children.start, b: children.count), syntax)
         case .atLeast(let count, let parts):
-            var indices: [Int32] = []
-            var failed = false
-            for part in parts {
-                if let index = bindCondition(part, &context) { indices.append(index) } else { failed = true }
-            }
-            guard !failed else { return nil }
-            let start = Int32(program.children.count)
-            program.children.append(contentsOf: indices)
-            return emit(Program.Node(op: .atLeast, a: start, b: Int32(indices.count), c: Int32(count)), syntax)
+            guard let children = bindChildren(parts, &context) else { return nil }
+            return emit(Program.Node(op: .atLeast, a: children.start, b: children.count, c: Int32(count)), syntax)
         case .not(let inner):
             guard let child = bindCondition(inner, &context) else { return nil }
             return emit(Program.Node(op: .not, a: child), syntax)

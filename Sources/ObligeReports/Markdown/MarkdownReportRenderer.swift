@@ -108,42 +108,39 @@ public struct MarkdownReportRenderer: ReportRenderer {
             lines += ["### \(kind.heading) that apply (\(group.count))", ""]
             for index in group { lines += finding(index, in: evaluation, gate: gate) }
         }
-        let upcoming = indices.filter { evaluation.outcomes[$0].status == .upcoming }
-        if !upcoming.isEmpty {
-            lines += ["### Upcoming", ""]
-            for index in upcoming {
-                let outcome = evaluation.outcomes[index]
-                let from = outcome.appliesFrom.map { " — applies from **\($0)**" } ?? ""
-                lines.append("- " + link(outcome, in: evaluation) + from + compliance(gate.entries[index], on: evaluation.asOf))
-            }
-            lines.append("")
+        let asOf = evaluation.asOf
+        lines += bullets("Upcoming", .upcoming, indices, in: evaluation) { index, outcome in
+            (outcome.appliesFrom.map { " — applies from **\($0)**" } ?? "") + compliance(gate.entries[index], on: asOf)
         }
-        let undetermined = indices.filter { evaluation.outcomes[$0].status == .undetermined }
-        if !undetermined.isEmpty {
-            lines += ["### Undetermined: facts missing", ""]
-            for index in undetermined {
-                let outcome = evaluation.outcomes[index]
-                let missing = evaluation.missingFacts(of: outcome).map { reference in
-                    let fact = evaluation.traced(reference)
-                    return "`\(fact.path)` (\(Self.inline(fact.declaration.question)))"
-                }
-                lines.append("- " + link(outcome, in: evaluation) + " — depends on " + missing.joined(separator: ", ")
-                             + compliance(gate.entries[index], on: evaluation.asOf))
+        lines += bullets("Undetermined: facts missing", .undetermined, indices, in: evaluation) { index, outcome in
+            let missing = evaluation.missingFacts(of: outcome).map { reference in
+                let fact = evaluation.traced(reference)
+                return "`\(fact.path)` (\(Self.inline(fact.declaration.question)))"
             }
-            lines.append("")
+            return " — depends on " + missing.joined(separator: ", ") + compliance(gate.entries[index], on: asOf)
         }
-        let exempt = indices.filter { evaluation.outcomes[$0].status == .exempt }
-        if !exempt.isEmpty {
-            lines += ["### Exempt", ""]
-            for index in exempt {
-                let outcome = evaluation.outcomes[index]
-                let rule = evaluation.rule(of: outcome)
-                let exemption = outcome.exemption.map { rule.exemptions[$0] }
-                let reason = exemption.map { [$0.article, $0.summary].compactMap { $0 }.joined(separator: ": ") } ?? ""
-                lines.append("- " + link(outcome, in: evaluation) + (reason.isEmpty ? "" : " — exempt under \(Self.inline(reason))"))
-            }
-            lines.append("")
+        lines += bullets("Exempt", .exempt, indices, in: evaluation) { _, outcome in
+            let rule = evaluation.rule(of: outcome)
+            let exemption = outcome.exemption.map { rule.exemptions[$0] }
+            let reason = exemption.map { [$0.article, $0.summary].compactMap { $0 }.joined(separator: ": ") } ?? ""
+            return reason.isEmpty ? "" : " — exempt under \(Self.inline(reason))"
         }
+        return lines
+    }
+
+    /// A `###` section listing the findings with `status`, each a link and what `detail` adds.
+    private func bullets(
+        _ heading: String, _ status: FindingStatus, _ indices: [Int], in evaluation: Evaluation,
+        detail: (Int, Outcome) -> String
+    ) -> [String] {
+        let selected = indices.filter { evaluation.outcomes[$0].status == status }
+        guard !selected.isEmpty else { return [] }
+        var lines = ["### \(heading)", ""]
+        for index in selected {
+            let outcome = evaluation.outcomes[index]
+            lines.append("- " + link(outcome, in: evaluation) + detail(index, outcome))
+        }
+        lines.append("")
         return lines
     }
 

@@ -82,9 +82,13 @@ extension Evaluation {
     func status(_ id: String) -> FindingStatus? { outcomes(ofRule: id).first?.status }
 }
 
-/// A one-rule pack whose `when` is `condition`.
-func conditionPack(_ condition: String, predicates: String = "") -> String {
-    testPack("""
+/// A one-rule pack whose `when` is `condition`: single-quoted on line 15, or with `folded`,
+/// a `>-` block (`when: >-` on line 15, the condition from line 16).
+func conditionPack(_ condition: String, predicates: String = "", folded: Bool = false) -> String {
+    let when = folded
+        ? ">-\n" + condition.split(separator: "\n").map { "          \($0)" }.joined(separator: "\n")
+        : "'\(condition.yamlSingleQuoted)'\n"
+    return testPack("""
         \(predicates.isEmpty ? "" : "predicates:\n" + predicates)
         rules:
           - id: t.rule
@@ -92,8 +96,7 @@ func conditionPack(_ condition: String, predicates: String = "") -> String {
             article: Art. 1
             kind: obligation
             addressee: anyone
-            when: '\(condition.yamlSingleQuoted)'
-
+            when: \(when)
             summary: A rule.
         """)
 }
